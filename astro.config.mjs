@@ -1,0 +1,30 @@
+// @ts-check
+/**
+ * One Astro config for both sites. `SIGNPOST_TARGET` (public | internal) picks the site and its
+ * output folder; `CONTENT_DIR` picks the content root. scripts/build.ts runs one process per
+ * target so the two builds share no state.
+ */
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'astro/config';
+// Resolve folders once, before page code is bundled into dist/ where relative paths break.
+process.env.SIGNPOST_PROJECT_ROOT ??= fileURLToPath(new URL('.', import.meta.url));
+const { contentRoot } = await import('./src/content/root.ts');
+process.env.CONTENT_DIR = contentRoot();
+
+const { default: signpost } = await import('./src/integration/index.ts');
+import { buildTarget } from './src/content/store.ts';
+import { loadSite } from './src/content/site.ts';
+
+const target = buildTarget();
+const { site } = loadSite(contentRoot());
+
+export default defineConfig({
+  site: site.url,
+  outDir: `dist/${target}`,
+  cacheDir: `node_modules/.astro/${target}`,
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  prerenderConflictBehavior: 'error',
+  devToolbar: { enabled: false },
+  integrations: [signpost()],
+});

@@ -1,0 +1,23 @@
+/**
+ * `npm run validate`: loads the content root for both sites and reports every problem.
+ * Exits 1 when there is any. Does not start Astro.
+ */
+import { ContentError } from '../src/content/errors.ts';
+import { loadContent } from '../src/content/load.ts';
+import { contentRoot } from '../src/content/root.ts';
+
+const root = contentRoot();
+let failed = false;
+for (const target of ['internal', 'public'] as const) {
+  try {
+    const started = performance.now();
+    const content = loadContent(root, target);
+    console.log(`${target}: ${content.entries.length} entries in ${Math.round(performance.now() - started)} ms, no problems.`);
+  } catch (e) {
+    if (!(e instanceof ContentError)) throw e;
+    console.error(`${target} site:\n${e.message}\n`);
+    failed = true;
+    break;
+  }
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,38 @@
+/**
+ * `<Fact name="withdrawal_days" [market="de"] [show="effective"] />`: a value from the market data,
+ * formatted for the language of the text. On a policy page the market is the page's own.
+ */
+import { h } from 'hastscript';
+import { didYouMean, problem } from '../../content/errors.ts';
+import { formatDate, formatFact } from '../../content/facts.ts';
+import { lineOf, type Component } from '../../content/render/context.ts';
+
+export const Fact: Component = (node, ctx, attrs) => {
+  const line = lineOf(node, ctx);
+  const marketId = attrs.market?.toLowerCase() ?? ctx.market;
+  if (!marketId) {
+    ctx.problems.push(problem('ComponentInvalid', ctx.file, `<Fact name="${attrs.name ?? ''}"> needs market="…" outside a policy page.`, { line }));
+    return null;
+  }
+  const market = ctx.site.marketById.get(marketId);
+  if (!market) {
+    const guess = didYouMean(marketId, ctx.site.marketById.keys());
+    ctx.problems.push(problem('UnknownMarket', ctx.file, `<Fact market="${marketId}"> names a market that has no markets/${marketId}.yaml.${guess ? ` Did you mean "${guess}"?` : ''}`, { line }));
+    return null;
+  }
+  const fact = attrs.name ? market.facts[attrs.name] : undefined;
+  if (!fact) {
+    const guess = attrs.name ? didYouMean(attrs.name, Object.keys(market.facts)) : undefined;
+    ctx.problems.push(problem('UnknownFact', ctx.file, attrs.name
+      ? `Market "${marketId}" has no fact "${attrs.name}".${guess ? ` Did you mean "${guess}"?` : ''}`
+      : '<Fact> needs a `name` attribute.', { line, hint: `Facts of ${marketId}: ${Object.keys(market.facts).join(', ') || 'none'}.` }));
+    return null;
+  }
+  if (attrs.show === 'effective') {
+    return h('time', { className: ['fact'], dateTime: fact.effective }, formatDate(fact.effective, ctx.lang));
+  }
+  if (attrs.show && attrs.show !== 'value') {
+    ctx.problems.push(problem('ComponentInvalid', ctx.file, `<Fact show="${attrs.show}"> is not supported; use show="value" (default) or show="effective".`, { line }));
+  }
+  return h('span', { className: ['fact'], 'data-fact': attrs.name }, formatFact(fact, ctx.lang, market.currency));
+};

@@ -1,0 +1,95 @@
+/**
+ * The catalogue of content errors. Each has a permanent name (safe to search for and to test
+ * against), a title, and a hint that says what to do. Messages say what happened in this file.
+ * Modelled on Astro's `errors-data.ts`.
+ */
+
+export const catalogue = {
+  InvalidUtf8: { title: 'File is not valid UTF-8', hint: 'Save the file as UTF-8 (any editor offers it under "Save with encoding").' },
+  YamlSyntax: { title: 'YAML syntax error', hint: 'Check indentation and quoting; a value that contains ": " or starts with a special character needs quotes.' },
+  YamlAlias: { title: 'YAML aliases are not allowed', hint: 'Write the value out instead of using &anchor / *alias; aliases can expand into huge documents.' },
+  FrontmatterEngine: { title: 'Frontmatter must be YAML', hint: 'Start the file with a line of three dashes (---), not ---js or ---coffee: frontmatter is data and is never run.' },
+  FrontmatterMissing: { title: 'Frontmatter is missing', hint: 'Start the file with ---, then at least `title:` and `description:`, then ---.' },
+  FrontmatterInvalid: { title: 'Frontmatter is invalid', hint: 'See docs/authoring.md for the keys each content type takes.' },
+  UnknownKey: { title: 'Unknown frontmatter key', hint: 'Fix the spelling or remove the key; unknown keys are rejected so that a typo never hides a field.' },
+  DataInvalid: { title: 'Site or market data is invalid', hint: 'See the "Market data" and "Site data" sections of docs/authoring.md.' },
+  MarkdownSyntax: { title: 'Markdown/MDX could not be parsed', hint: 'Check the line named: an unclosed tag, a stray `<` or `{` (write \\< or \\{ in MDX), or JSX attributes without quotes.' },
+  MdxCode: { title: 'Code in content is not allowed', hint: 'Content is never run: remove import/export lines and {…} expressions. Use the components listed in docs/authoring.md; {/* comments */} are fine.' },
+  UnknownComponent: { title: 'Unknown component', hint: 'Only Signpost components can be used in MDX (Internal, Fact, Callout, Steps, Decision, Reply, Escalation).' },
+  ComponentInvalid: { title: 'Component used incorrectly', hint: 'See the component reference in docs/authoring.md.' },
+  InternalUnclosed: { title: '<Internal> is not closed', hint: 'Close every <Internal> with </Internal> on its own line; otherwise agent-only text would run into the public page.' },
+  BadPath: { title: 'File is in the wrong place', hint: 'See the content layout in docs/authoring.md.' },
+  UnknownLanguage: { title: 'Unknown language', hint: 'Add the language to `languages` in site.yaml, or move the file to a folder named after a site language.' },
+  UnknownMarket: { title: 'Unknown market', hint: 'Create markets/<market>.yaml for it, or use an existing market id.' },
+  UnknownCategory: { title: 'Unknown category', hint: 'Add the category to `categories` in site.yaml, or move the article into an existing category folder.' },
+  DuplicateSlug: { title: 'Two files have the same URL', hint: 'Rename or remove one of them (a .md and an .mdx with the same name count as the same page).' },
+  BrokenLink: { title: 'Link leads nowhere', hint: 'Link to an existing file relative to this one, e.g. ../returns/start-a-return.md, or to a heading that exists.' },
+  InternalLink: { title: 'Public page links to internal content', hint: 'Public pages cannot link to SOPs or culture guides; move the link into an <Internal> block or remove it.' },
+  UnknownFact: { title: 'Unknown fact', hint: 'Add the fact under `facts:` in the market file, or fix its name.' },
+} as const;
+
+export type ErrorCode = keyof typeof catalogue;
+
+/** One problem found in the content, pointing at a file (relative to the content root). */
+export interface Problem {
+  code: ErrorCode;
+  /** Path relative to the content root, with forward slashes. */
+  file: string;
+  line?: number;
+  column?: number;
+  /** What is wrong in this file, in one or two sentences. */
+  message: string;
+  /** What to do; defaults to the catalogue hint. */
+  hint?: string;
+}
+
+/** Builds a problem with the catalogue's hint unless a more specific one is given. */
+export function problem(code: ErrorCode, file: string, message: string, at: { line?: number; column?: number; hint?: string } = {}): Problem {
+  return { code, file, message, line: at.line, column: at.column, hint: at.hint ?? catalogue[code].hint };
+}
+
+/** Renders problems as a readable report: `file:line  Name` then message and hint. */
+export function formatProblems(problems: readonly Problem[], rootLabel = ''): string {
+  const sorted = [...problems].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+  const lines = sorted.map((p) => {
+    const where = `${rootLabel}${p.file}${p.line ? `:${p.line}${p.column ? `:${p.column}` : ''}` : ''}`;
+    return `${where}  ${p.code} (${catalogue[p.code].title})\n  ${p.message}\n  Hint: ${p.hint ?? catalogue[p.code].hint}`;
+  });
+  const files = new Set(problems.map((p) => p.file)).size;
+  return `${lines.join('\n\n')}\n\nProblems: ${problems.length}; files affected: ${files}.`;
+}
+
+/** Thrown when content has problems; carries all of them so one run reports every broken file. */
+export class ContentError extends Error {
+  readonly problems: readonly Problem[];
+  constructor(problems: readonly Problem[], rootLabel = '') {
+    super(`Content has problems:\n\n${formatProblems(problems, rootLabel)}`);
+    this.name = 'ContentError';
+    this.problems = problems;
+  }
+}
+
+/** The closest candidate to `word` by edit distance, if it is close enough to be a likely typo. */
+export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [c, d];
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length]!;
+}

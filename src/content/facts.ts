@@ -1,0 +1,38 @@
+/**
+ * Formats market facts for a reader's language with `Intl`, so one number in the market data
+ * reads "14 days", "14 Tage", "14日", "١٤ يومًا"… and no translation can disagree with it.
+ */
+import type { Fact } from '../schemas/market.ts';
+
+const unitNames = { day: 'day', month: 'month', year: 'year' } as const;
+
+/** The fact's value as text in `lang`. */
+export function formatFact(fact: Fact, lang: string, marketCurrency: string): string {
+  const v = fact.value;
+  if (typeof v === 'string') return v;
+  const opts = optionsFor(fact, marketCurrency);
+  const nf = new Intl.NumberFormat(lang, opts);
+  if (typeof v === 'number') return nf.format(fact.unit === 'percent' ? v / 100 : v);
+  if (v.min === v.max) return nf.format(fact.unit === 'percent' ? v.min / 100 : v.min);
+  return nf.formatRange(fact.unit === 'percent' ? v.min / 100 : v.min, fact.unit === 'percent' ? v.max / 100 : v.max);
+}
+
+function optionsFor(fact: Fact, marketCurrency: string): Intl.NumberFormatOptions {
+  switch (fact.unit) {
+    case 'day':
+    case 'month':
+    case 'year':
+      return { style: 'unit', unit: unitNames[fact.unit], unitDisplay: 'long' };
+    case 'money':
+      return { style: 'currency', currency: fact.currency ?? marketCurrency, currencyDisplay: 'symbol', maximumFractionDigits: 2, minimumFractionDigits: 0 };
+    case 'percent':
+      return { style: 'percent', maximumFractionDigits: 2 };
+    default:
+      return {};
+  }
+}
+
+/** A `YYYY-MM-DD` date formatted for `lang`, in UTC so it never shows the day before. */
+export function formatDate(date: string, lang: string, style: 'long' | 'medium' = 'long'): string {
+  return new Intl.DateTimeFormat(lang, { dateStyle: style, timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+}

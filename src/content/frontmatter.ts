@@ -1,0 +1,82 @@
+/**
+ * Reads a content file: checks it is UTF-8, strips a BOM, normalizes line ends, and splits
+ * frontmatter from body through gray-matter. Only YAML frontmatter is accepted: gray-matter's
+ * JavaScript and CoffeeScript engines would `eval` the block, so they are replaced by engines
+ * that refuse. `matter(src, options)` is always called with options, which also bypasses
+ * gray-matter's cache (it would otherwise share `data` objects between files with equal text).
+ */
+import matter from 'gray-matter';
+import { problem, type Problem } from './errors.ts';
+import { parseYaml } from './yaml.ts';
+
+export interface SourceFile {
+  /** Frontmatter as parsed YAML (not yet validated). */
+  data: Record<string, unknown>;
+  /** Line of each frontmatter key in the file. */
+  keyLines: Map<string, number>;
+  /** Body text with LF line ends. */
+  body: string;
+  /** Line number in the file where the body starts (1-based). */
+  bodyLine: number;
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** Decodes bytes as UTF-8, refusing invalid sequences; strips a BOM and converts CRLF/CR to LF. */
+export function decodeText(bytes: Uint8Array, file: string): string | Problem {
+  let text: string;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    return problem('InvalidUtf8', file, 'The file contains bytes that are not valid UTF-8.');
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return text.replace(/\r\n?/g, '\n');
+}
+
+class EngineRefused extends Error {}
+const refuse = (): never => {
+  throw new EngineRefused();
+};
+
+/** Splits and parses a content file. Returns problems instead of throwing. */
+export function readSource(bytes: Uint8Array, file: string): SourceFile | Problem[] {
+  const text = decodeText(bytes, file);
+  if (typeof text !== 'string') return [text];
+  if (!/^---[^\n]*\n/.test(text)) return [problem('FrontmatterMissing', file, 'The file does not start with a frontmatter block.', { line: 1 })];
+  let parsed: ReturnType<typeof parseYaml> | undefined;
+  let split: matter.GrayMatterFile<string>;
+  try {
+    split = matter(text, {
+      language: 'yaml',
+      engines: {
+        yaml: (src: string) => {
+          parsed = parseYaml(src, file, 1);
+          return {};
+        },
+        js: refuse,
+        javascript: refuse,
+        coffee: refuse,
+        coffeescript: refuse,
+        json: refuse,
+        toml: refuse,
+      },
+    } as matter.GrayMatterOption<string, never>);
+  } catch (e) {
+    const lang = /^---\s*(\S+)/.exec(text)?.[1] ?? 'unknown';
+    const message = e instanceof EngineRefused || /engine/i.test(String(e))
+      ? `The frontmatter is marked as \`${lang}\`; nothing in it was run.`
+      : `The frontmatter could not be split from the body: ${String(e)}`;
+    return [problem('FrontmatterEngine', file, message, { line: 1 })];
+  }
+  // gray-matter skips the engine for an empty block.
+  if (!parsed) parsed = { data: {}, keyLines: new Map() };
+  if (Array.isArray(parsed)) return parsed;
+  const data = parsed.data;
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return [problem('FrontmatterInvalid', file, 'The frontmatter must be a set of `key: value` lines.', { line: 2 })];
+  }
+  const head = text.length - split.content.length;
+  const bodyLine = text.slice(0, head).split('\n').length;
+  return { data: { ...(data as Record<string, unknown>) }, keyLines: parsed.keyLines, body: split.content, bodyLine };
+}

@@ -1,0 +1,143 @@
+/**
+ * Loads a content root for one target site: reads every file the target may see, validates
+ * frontmatter with the content type's schema, renders the body, then checks what needs the whole
+ * set (duplicate URLs, links, related articles). Every problem in every file is collected and
+ * thrown together, so one run reports all broken files.
+ *
+ * The wall: for the public target the internal folders (sop/, culture/) are never read, and
+ * `<Internal>` blocks are removed while rendering. Internal material cannot leak from what was
+ * never loaded.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { z } from '../schemas/z.ts';
+import { helpSchema, type HelpData } from '../schemas/help.ts';
+import { policySchema, type PolicyData } from '../schemas/policy.ts';
+import { sopSchema, type SopData } from '../schemas/sop.ts';
+import { cultureSchema, type CultureData } from '../schemas/culture.ts';
+import type { ContentType } from '../schemas/base.ts';
+import { createI18n, loadStrings, translator, type Translate } from '../i18n/index.ts';
+import { ContentError, didYouMean, problem, type Problem } from './errors.ts';
+import { readSource } from './frontmatter.ts';
+import { contentFolders, parseEntryPath, type EntryPath } from './paths.ts';
+import { renderBody, type Rendered } from './render/index.ts';
+import type { Target } from './render/context.ts';
+import { loadSite, type SiteModel } from './site.ts';
+import { validate } from './validate.ts';
+import { checkLinks } from './check-links.ts';
+
+export type { Target };
+
+interface EntryBase extends EntryPath, Rendered {
+  /** Path relative to the content root. */
+  file: string;
+}
+export type HelpEntry = EntryBase & { type: 'help'; data: HelpData };
+export type PolicyEntry = EntryBase & { type: 'policy'; data: PolicyData };
+export type SopEntry = EntryBase & { type: 'sop'; data: SopData };
+export type CultureEntry = EntryBase & { type: 'culture'; data: CultureData };
+export type Entry = HelpEntry | PolicyEntry | SopEntry | CultureEntry;
+
+export interface Content {
+  target: Target;
+  site: SiteModel;
+  entries: Entry[];
+  /** route → language → entry: the translations of each page. */
+  byRoute: Map<string, Map<string, Entry>>;
+  i18n: ReturnType<typeof createI18n>;
+  t(lang: string): Translate;
+}
+
+const schemas: Record<ContentType, z.ZodType> = { help: helpSchema, policy: policySchema, sop: sopSchema, culture: cultureSchema };
+
+/** Every content file under the folders `target` may read, relative to `root`, sorted. */
+export function listContentFiles(root: string, target: Target): string[] {
+  const files: string[] = [];
+  for (const [folder, { internalOnly }] of Object.entries(contentFolders)) {
+    if (internalOnly && target === 'public') continue;
+    const dir = path.join(root, folder);
+    if (!fs.existsSync(dir)) continue;
+    for (const rel of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+      if (!rel.isFile() || rel.name.startsWith('.')) continue;
+      const full = path.join(rel.parentPath, rel.name);
+      files.push(path.relative(root, full).split(path.sep).join('/'));
+    }
+  }
+  return files.sort();
+}
+
+/** Loads and checks a content root; throws `ContentError` listing every problem. */
+export function loadContent(root: string, target: Target): Content {
+  const { site, problems } = loadSite(root);
+  const i18n = createI18n(loadStrings(root), site.defaultLanguage.code);
+  const tCache = new Map<string, Translate>();
+  const t = (lang: string) => tCache.get(lang) ?? tCache.set(lang, translator(i18n, lang)).get(lang)!;
+
+  const entries: Entry[] = [];
+  for (const file of listContentFiles(root, target)) {
+    if (!/\.(md|mdx)$/.test(file)) continue;
+    const entry = loadEntry(root, file, target, site, t, problems);
+    if (entry) entries.push(entry);
+  }
+
+  const byRoute = new Map<string, Map<string, Entry>>();
+  for (const e of entries) {
+    const langs = byRoute.get(e.route) ?? byRoute.set(e.route, new Map()).get(e.route)!;
+    const twin = langs.get(e.lang);
+    if (twin) {
+      problems.push(problem('DuplicateSlug', e.file, `This file and ${twin.file} are both published at /${e.lang}/${e.route}/.`));
+      continue;
+    }
+    langs.set(e.lang, e);
+  }
+  problems.push(...checkLinks(site, entries, byRoute));
+  if (problems.length) throw new ContentError(problems, '');
+  return { target, site, entries, byRoute, i18n, t };
+}
+
+function loadEntry(root: string, file: string, target: Target, site: SiteModel, t: (lang: string) => Translate, problems: Problem[]): Entry | undefined {
+  const where = parseEntryPath(file);
+  if (typeof where === 'string') {
+    problems.push(problem('BadPath', file, where));
+    return undefined;
+  }
+  const before = problems.length;
+  if (!site.langByCode.has(where.lang)) {
+    const guess = didYouMean(where.lang, site.langByCode.keys());
+    problems.push(problem('UnknownLanguage', file, `"${where.lang}" is not a language of this site.${guess ? ` Did you mean "${guess}"?` : ''}`, {
+      hint: `Site languages: ${[...site.langByCode.keys()].join(', ')}. Add the language to site.yaml or move the file.`,
+    }));
+  }
+  if (where.market && !site.marketById.has(where.market)) {
+    const guess = didYouMean(where.market, site.marketById.keys());
+    problems.push(problem('UnknownMarket', file, `"${where.market}" has no markets/${where.market}.yaml.${guess ? ` Did you mean "${guess}"?` : ''}`));
+  }
+  if (where.category && !site.categoryById.has(where.category)) {
+    const guess = didYouMean(where.category, site.categoryById.keys());
+    problems.push(problem('UnknownCategory', file, `"${where.category}" is not a category.${guess ? ` Did you mean "${guess}"?` : ''}`, {
+      hint: `Categories: ${[...site.categoryById.keys()].join(', ')}. Add it to \`categories\` in site.yaml or move the article.`,
+    }));
+  }
+  const source = readSource(fs.readFileSync(path.join(root, file)), file);
+  if (Array.isArray(source)) {
+    problems.push(...source);
+    return undefined;
+  }
+  const data = validate(schemas[where.type], source.data, file, source.keyLines, 'FrontmatterInvalid', 1);
+  if (Array.isArray(data)) {
+    problems.push(...data);
+    return undefined;
+  }
+  for (const m of (data as { markets?: string[] }).markets ?? []) {
+    if (m !== '*' && !site.marketById.has(m)) {
+      problems.push(problem('UnknownMarket', file, `\`markets\` lists "${m}", which has no markets/${m}.yaml.`, { line: source.keyLines.get('markets') }));
+    }
+  }
+  const rendered = renderBody(source.body, where.format, {
+    target, file, route: where.route, lang: where.lang, market: where.market, site,
+    t: t(site.langByCode.has(where.lang) ? where.lang : site.defaultLanguage.code),
+    bodyLine: source.bodyLine, problems,
+  });
+  if (problems.length > before) return undefined;
+  return { ...where, ...rendered, file, data } as Entry;
+}

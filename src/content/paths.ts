@@ -1,0 +1,93 @@
+/**
+ * The one place that knows how a file's path under the content root becomes an entry: its
+ * content type, language, market, and the route path it is published at. Every other module asks
+ * here, so slug rules are never spread over several files.
+ *
+ *   help/<lang>/<category>/…/<slug>.md      → help/<category>/…/<slug>
+ *   policies/<market>/<lang>/<policy>.md    → policies/<market>/<policy>
+ *   sop/<lang>/…/<slug>.md                  → sop/…/<slug>
+ *   culture/<lang>/<market>.md              → culture/<market>
+ *
+ * The route path is the same in every language (`/<lang>/<route path>/`), which is what pairs
+ * translations and lets a page be reached in a language it has not been translated into.
+ */
+import type { ContentType } from '../schemas/base.ts';
+import { policyKinds, type PolicyKind } from '../schemas/policy.ts';
+
+export interface EntryPath {
+  type: ContentType;
+  lang: string;
+  format: 'md' | 'mdx';
+  /** Route path without language and without slashes at the ends; also the translation key. */
+  route: string;
+  category?: string;
+  market?: string;
+  policy?: PolicyKind;
+}
+
+/** Content folders and whether the public site may read them. */
+export const contentFolders: Record<string, { type: ContentType; internalOnly: boolean }> = {
+  help: { type: 'help', internalOnly: false },
+  policies: { type: 'policy', internalOnly: false },
+  sop: { type: 'sop', internalOnly: true },
+  culture: { type: 'culture', internalOnly: true },
+};
+
+const segment = /^[a-z0-9][a-z0-9-]*$/;
+
+/** Parses a path relative to the content root; returns a reason string when it is not valid. */
+export function parseEntryPath(file: string): EntryPath | string {
+  const m = /^(.*)\.(md|mdx)$/.exec(file);
+  if (!m) return 'Only .md and .mdx files are content.';
+  const format = m[2] as 'md' | 'mdx';
+  const parts = m[1]!.split('/');
+  const folder = contentFolders[parts[0]!];
+  if (!folder) return `"${parts[0]}" is not a content folder (help, policies, sop, culture).`;
+  const bad = parts.slice(1).find((p) => !segment.test(p));
+  if (bad !== undefined) return `"${bad}" is not a valid name: use lower case letters, digits and hyphens.`;
+  switch (folder.type) {
+    case 'help': {
+      const [, lang, category, ...rest] = parts;
+      if (!lang || !category || rest.length === 0) return 'Help articles go in help/<lang>/<category>/<slug>.md.';
+      return { type: 'help', lang, format, category, route: ['help', category, ...rest].join('/') };
+    }
+    case 'policy': {
+      const [, market, lang, policy, ...rest] = parts;
+      if (!market || !lang || !policy || rest.length) return 'Policies go in policies/<market>/<lang>/<policy>.md.';
+      if (!(policyKinds as readonly string[]).includes(policy)) return `"${policy}" is not a policy; name the file ${policyKinds.join(', ')}.`;
+      return { type: 'policy', lang, format, market, policy: policy as PolicyKind, route: ['policies', market, policy].join('/') };
+    }
+    case 'sop': {
+      const [, lang, ...rest] = parts;
+      if (!lang || rest.length === 0) return 'SOPs go in sop/<lang>/…/<slug>.md.';
+      return { type: 'sop', lang, format, route: ['sop', ...rest].join('/') };
+    }
+    case 'culture': {
+      const [, lang, market, ...rest] = parts;
+      if (!lang || !market || rest.length) return 'Culture guides go in culture/<lang>/<market>.md.';
+      return { type: 'culture', lang, format, market, route: ['culture', market].join('/') };
+    }
+  }
+}
+
+/** Whether a route path belongs to internal-only content. */
+export function isInternalRoute(route: string): boolean {
+  const top = route.split('/')[0]!;
+  return top === 'sop' || top === 'culture';
+}
+
+/** The URL of a route in a language. */
+export function urlFor(lang: string, route: string): string {
+  return route ? `/${lang}/${route}/` : `/${lang}/`;
+}
+
+/** A relative URL from one route to another in the same language (works on fallback pages too). */
+export function relativeUrl(fromRoute: string, toRoute: string): string {
+  const from = fromRoute ? fromRoute.split('/') : [];
+  const to = toRoute ? toRoute.split('/') : [];
+  let common = 0;
+  while (common < from.length && common < to.length && from[common] === to[common]) common++;
+  const up = from.length - common;
+  const rel = [...Array(up).fill('..'), ...to.slice(common)].join('/');
+  return rel ? `${rel}/` : './';
+}

@@ -1,0 +1,82 @@
+/**
+ * Links in content. A link to another content file (`../returns/start-a-return.md#refunds`) is
+ * rewritten to that page's URL, relative, so it keeps the reader in their language; every internal
+ * link is recorded so the loader can check, once all files are read, that it leads somewhere.
+ */
+import path from 'node:path';
+import type { Element, Root } from 'hast';
+import { problem } from '../errors.ts';
+import { parseEntryPath, relativeUrl } from '../paths.ts';
+import type { RenderContext } from './context.ts';
+import type { Heading } from './headings.ts';
+
+export interface LinkRef {
+  /** As written by the author. */
+  href: string;
+  /** Route path of the target page, or `undefined` for a link within the same page. */
+  route?: string;
+  /** Site-absolute link such as `/en/search/`, checked against the route table. */
+  absolute?: string;
+  anchor?: string;
+  line?: number;
+  /** Inside an `<Internal>` block (internal build only): may point at internal pages. */
+  inInternal: boolean;
+}
+
+const external = /^[a-z][a-z0-9+.-]*:/i;
+
+/** Rewrites content-file links in place and returns every internal link for checking. */
+export function rewriteLinks(tree: Root, ctx: RenderContext & { route: string }, headings: Heading[]): LinkRef[] {
+  const ids = new Set(headings.map((h) => h.id));
+  collectIds(tree, ids);
+  const links: LinkRef[] = [];
+  const walk = (node: Root | Element, inInternal: boolean) => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      const internal = inInternal || child.properties?.dataInternal !== undefined;
+      if (child.tagName === 'a' && typeof child.properties?.href === 'string') {
+        const ref = resolve(child, ctx, ids, internal);
+        if (ref) links.push(ref);
+      }
+      walk(child, internal);
+    }
+  };
+  walk(tree, false);
+  return links;
+}
+
+function resolve(a: Element, ctx: RenderContext & { route: string }, ids: Set<string>, inInternal: boolean): LinkRef | undefined {
+  const href = a.properties.href as string;
+  const line = a.position ? a.position.start.line + ctx.bodyLine - 1 : undefined;
+  if (external.test(href) || href.startsWith('//')) return undefined;
+  const [target, anchor] = splitAnchor(href);
+  if (!target) {
+    if (!anchor) return undefined;
+    // Footnote and author ids are prefixed by the sanitizer; follow the prefix.
+    if (!ids.has(anchor) && ids.has(`user-content-${anchor}`)) a.properties.href = `#user-content-${anchor}`;
+    else if (!ids.has(anchor)) ctx.problems.push(problem('BrokenLink', ctx.file, `There is no heading "#${anchor}" on this page.`, { line }));
+    return undefined;
+  }
+  if (target.startsWith('/')) return { href, absolute: target, anchor, line, inInternal };
+  const file = path.posix.normalize(path.posix.join(path.posix.dirname(ctx.file), decodeURI(target)));
+  const parsed = /\.(md|mdx)$/.test(file) ? parseEntryPath(file) : undefined;
+  if (!parsed || typeof parsed === 'string') {
+    ctx.problems.push(problem('BrokenLink', ctx.file, `"${href}" does not point at a content file (resolved to ${file}).`, { line }));
+    return undefined;
+  }
+  a.properties.href = relativeUrl(ctx.route, parsed.route) + (anchor ? `#${anchor}` : '');
+  return { href, route: parsed.route, anchor, line, inInternal };
+}
+
+function splitAnchor(href: string): [string, string | undefined] {
+  const i = href.indexOf('#');
+  return i < 0 ? [href, undefined] : [href.slice(0, i), decodeURIComponent(href.slice(i + 1)) || undefined];
+}
+
+function collectIds(node: Root | Element, ids: Set<string>): void {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    if (typeof child.properties?.id === 'string') ids.add(child.properties.id);
+    collectIds(child, ids);
+  }
+}

@@ -1,0 +1,191 @@
+/**
+ * The normalized site model: site.yaml and markets/*.yaml parsed once, with everything templates
+ * need derived here (language direction and native name, default language, market names,
+ * category names per language). Templates never re-derive these.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { siteSchema, type SiteData } from '../schemas/site.ts';
+import { marketSchema, type Channel, type Fact } from '../schemas/market.ts';
+import type { ContentType } from '../schemas/base.ts';
+import { problem, type Problem } from './errors.ts';
+import { decodeText } from './frontmatter.ts';
+import { validate } from './validate.ts';
+import { parseYaml } from './yaml.ts';
+
+export interface Language {
+  /** Lower-case tag as in folder names and URLs: `zh-cn`. */
+  code: string;
+  /** Canonical casing for `lang`/`hreflang` attributes and Intl: `zh-CN`. */
+  htmlLang: string;
+  /** Native name: `简体中文`. */
+  name: string;
+  dir: 'ltr' | 'rtl';
+}
+
+export interface Category {
+  id: string;
+  /** Name in a language, falling back to the default language, then the id. */
+  name(lang: string): string;
+  description(lang: string): string | undefined;
+}
+
+export interface Market {
+  id: string;
+  region: string;
+  name(lang: string): string;
+  languages: string[];
+  defaultLanguage: string;
+  currency: string;
+  timeZone: string;
+  channels: Channel[];
+  facts: Record<string, Fact>;
+  /** File the market came from, relative to the content root. */
+  file: string;
+}
+
+export interface SiteModel {
+  root: string;
+  name: string;
+  url: string;
+  defaultLanguage: Language;
+  languages: Language[];
+  langByCode: Map<string, Language>;
+  categories: Category[];
+  categoryById: Map<string, Category>;
+  markets: Market[];
+  marketById: Map<string, Market>;
+  popular: string[];
+  feedbackEndpoint?: string;
+  reviewEvery: Record<ContentType, number>;
+  dueSoonDays: number;
+}
+
+const rtl = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'yi', 'dv', 'ckb', 'sd', 'ug']);
+
+/** Builds a language record from a tag, deriving what site data does not say. */
+export function describeLanguage(code: string, name?: string, dir?: 'ltr' | 'rtl'): Language {
+  let htmlLang = code;
+  try {
+    htmlLang = Intl.getCanonicalLocales(code)[0] ?? code;
+  } catch { /* validated elsewhere */ }
+  const base = code.split('-')[0]!;
+  let native = name;
+  if (!native) {
+    try {
+      native = new Intl.DisplayNames([htmlLang], { type: 'language' }).of(htmlLang);
+    } catch { /* keep undefined */ }
+  }
+  return { code, htmlLang, name: native ?? code, dir: dir ?? (rtl.has(base) ? 'rtl' : 'ltr') };
+}
+
+function readYamlFile(root: string, rel: string, problems: Problem[]): { data: unknown; keyLines: Map<string, number> } | undefined {
+  const text = decodeText(fs.readFileSync(path.join(root, rel)), rel);
+  if (typeof text !== 'string') {
+    problems.push(text);
+    return undefined;
+  }
+  const parsed = parseYaml(text, rel);
+  if (Array.isArray(parsed)) {
+    problems.push(...parsed);
+    return undefined;
+  }
+  return parsed;
+}
+
+const dirs = (p: string) => (fs.existsSync(p) ? fs.readdirSync(p, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort() : []);
+
+/** Reads site.yaml and markets/*.yaml from a content root. */
+export function loadSite(root: string): { site: SiteModel; problems: Problem[] } {
+  const problems: Problem[] = [];
+  let data: SiteData = siteSchema.parse({});
+  if (fs.existsSync(path.join(root, 'site.yaml'))) {
+    const raw = readYamlFile(root, 'site.yaml', problems);
+    if (raw) {
+      const v = validate(siteSchema, raw.data ?? {}, 'site.yaml', raw.keyLines, 'DataInvalid', 1);
+      if (Array.isArray(v)) problems.push(...v);
+      else data = v;
+    }
+  }
+
+  const helpLangs = dirs(path.join(root, 'help'));
+  const langList = data.languages ?? helpLangs.map((code) => ({ code }));
+  if (langList.length === 0) langList.push({ code: data.default_language ?? 'en' });
+  const languages = langList.map((l) => describeLanguage(l.code, 'name' in l ? l.name : undefined, 'dir' in l ? l.dir : undefined));
+  const langByCode = new Map(languages.map((l) => [l.code, l]));
+  const defaultCode = data.default_language ?? (langByCode.has('en') ? 'en' : languages[0]!.code);
+  if (!langByCode.has(defaultCode)) {
+    problems.push(problem('DataInvalid', 'site.yaml', `\`default_language\` is "${defaultCode}", which is not in \`languages\`.`, { hint: 'Add it to `languages` or pick one of them.' }));
+  }
+  const defaultLanguage = langByCode.get(defaultCode) ?? languages[0]!;
+
+  const named = (names: Record<string, string> | undefined, fallback: string) => (lang: string) => names?.[lang] ?? names?.[defaultLanguage.code] ?? fallback;
+  const categories: Category[] = (data.categories ?? dirs(path.join(root, 'help', defaultLanguage.code)).map((id) => ({ id, names: {}, descriptions: undefined })))
+    .map((c) => ({
+      id: c.id,
+      name: named(c.names, c.id.replace(/-/g, ' ').replace(/^./, (s) => s.toUpperCase())),
+      description: (lang: string) => c.descriptions?.[lang] ?? c.descriptions?.[defaultLanguage.code],
+    }));
+
+  const markets: Market[] = [];
+  const marketDir = path.join(root, 'markets');
+  const marketFiles = fs.existsSync(marketDir) ? fs.readdirSync(marketDir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
+  for (const f of marketFiles) {
+    const rel = `markets/${f}`;
+    const id = f.replace(/\.ya?ml$/, '');
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) {
+      problems.push(problem('BadPath', rel, `"${id}" is not a valid market id: use lower case letters, digits and hyphens (e.g. de.yaml).`));
+      continue;
+    }
+    const raw = readYamlFile(root, rel, problems);
+    if (!raw) continue;
+    const m = validate(marketSchema, raw.data ?? {}, rel, raw.keyLines, 'DataInvalid', 1);
+    if (Array.isArray(m)) {
+      problems.push(...m);
+      continue;
+    }
+    for (const lang of m.languages) {
+      if (!langByCode.has(lang)) problems.push(problem('UnknownLanguage', rel, `Market "${id}" offers language "${lang}", which is not a site language.`, { line: raw.keyLines.get('languages') }));
+    }
+    const region = m.region ?? id.toUpperCase();
+    markets.push({
+      id,
+      region,
+      name: (lang: string) => m.names?.[lang] ?? regionName(region, lang) ?? m.names?.[defaultLanguage.code] ?? id.toUpperCase(),
+      languages: m.languages,
+      defaultLanguage: m.languages[0]!,
+      currency: m.currency,
+      timeZone: m.time_zone,
+      channels: m.channels,
+      facts: m.facts,
+      file: rel,
+    });
+  }
+
+  const site: SiteModel = {
+    root,
+    name: data.name,
+    url: data.url.replace(/\/$/, ''),
+    defaultLanguage,
+    languages,
+    langByCode,
+    categories,
+    categoryById: new Map(categories.map((c) => [c.id, c])),
+    markets,
+    marketById: new Map(markets.map((m) => [m.id, m])),
+    popular: data.popular,
+    feedbackEndpoint: data.feedback.endpoint || undefined,
+    reviewEvery: data.review_every,
+    dueSoonDays: data.due_soon_days,
+  };
+  return { site, problems };
+}
+
+function regionName(region: string, lang: string): string | undefined {
+  try {
+    const name = new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' }).of(region);
+    return name && name !== region ? name : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * The Signpost Astro integration: checks the content before Astro builds anything (so a broken
+ * file fails the build with every problem listed), reloads the dev server when content changes,
+ * and after a build writes the search index, sitemap, robots.txt and host headers.
+ */
+import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
+import { ContentError } from '../content/errors.ts';
+import { contentRoot } from '../content/root.ts';
+import { getBuilt, invalidate } from '../content/store.ts';
+import { indexSite } from '../search/index-site.ts';
+import { writeSiteFiles } from './site-files.ts';
+
+export default function signpost(): AstroIntegration {
+  return {
+    name: 'signpost',
+    hooks: {
+      'astro:config:setup': ({ command }) => {
+        if (command === 'preview') return;
+        try {
+          getBuilt();
+        } catch (e) {
+          if (e instanceof ContentError) {
+            // Print the full list, then stop: Astro would otherwise show only the first lines.
+            console.error(`\n${e.message}\n\nContent root: ${contentRoot()}\n`);
+            process.exit(1);
+          }
+          throw e;
+        }
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        const root = contentRoot();
+        server.watcher.add(root);
+        const reload = (file: string) => {
+          if (!file.startsWith(root)) return;
+          invalidate();
+          try {
+            getBuilt();
+            logger.info(`content changed: ${file.slice(root.length + 1)}`);
+          } catch (e) {
+            logger.error(e instanceof Error ? e.message : String(e));
+          }
+          server.ws.send({ type: 'full-reload' });
+        };
+        server.watcher.on('change', reload);
+        server.watcher.on('add', reload);
+        server.watcher.on('unlink', reload);
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const out = fileURLToPath(dir);
+        const { content, routes } = getBuilt();
+        const started = performance.now();
+        const stats = await indexSite(out);
+        logger.info(`search index: ${stats.pages} pages in ${stats.languages} languages (${Math.round(performance.now() - started)} ms)`);
+        writeSiteFiles(out, content, routes);
+      },
+    },
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * Frontmatter keys that every content type shares. Each content type extends this shape in its
+ * own module; every object is strict so a misspelt key is an error, not a silently ignored field.
+ */
+import { z } from './z.ts';
+import { isoDate, owner, plainText, reviewEvery, tags } from './fields.ts';
+
+export const baseShape = {
+  /** Page title, one line of plain text. */
+  title: plainText,
+  /** One sentence for lists, search results and link previews. */
+  description: plainText,
+  /** Responsible team or person; internal only, never rendered on the public site. */
+  owner: owner.optional(),
+  /** Date the facts were last checked, `YYYY-MM-DD`. */
+  reviewed: isoDate.optional(),
+  /** Days between reviews; default per content type from site data. */
+  review_every: reviewEvery.optional(),
+  /** Words for search and related pages. */
+  tags,
+};
+
+/** Frontmatter keys that must be present on internal-facing and legal content. */
+export const accountable = {
+  owner,
+  reviewed: isoDate,
+};
+
+export type ContentType = 'help' | 'policy' | 'sop' | 'culture';
+
+/** A schema with the shape every content schema shares. */
+export const baseSchema = z.strictObject(baseShape);

@@ -1,0 +1,83 @@
+/** Market data: `markets/<market>.yaml`. */
+import { z } from './z.ts';
+import { isoDate, langTag, plainText, translated } from './fields.ts';
+
+const timeZones = new Set(Intl.supportedValuesOf('timeZone'));
+const currencies = new Set(Intl.supportedValuesOf('currency'));
+
+export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof weekdays)[number];
+
+const clock = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, { error: 'expected a time written HH:MM, for example 09:00' });
+
+/** One block of opening hours in the market's time zone. */
+export const hoursSchema = z
+  .strictObject({
+    /** Weekdays, e.g. `[mon, tue, wed, thu, fri]`. */
+    days: z.array(z.enum(weekdays)).min(1),
+    /** Opening time, `HH:MM`. */
+    open: clock,
+    /** Closing time, `HH:MM` (may be `24:00`). */
+    close: clock,
+  })
+  .refine((h) => h.close > h.open, { error: '`close` must be later than `open`', path: ['close'] });
+
+export const channelTypes = ['email', 'chat', 'phone', 'whatsapp', 'marketplace'] as const;
+
+/** A way to reach support in this market. */
+export const channelSchema = z.strictObject({
+  type: z.enum(channelTypes),
+  /** Address, number or URL; shown as is. */
+  value: plainText,
+  /** Opening hours; absent means around the clock. */
+  hours: z.array(hoursSchema).optional(),
+});
+
+export const factUnits = ['day', 'month', 'year', 'money', 'percent', 'number', 'text'] as const;
+
+/** A range such as delivery days: `{ min: 2, max: 4 }`. */
+const range = z
+  .strictObject({ min: z.number().nonnegative(), max: z.number().nonnegative() })
+  .refine((r) => r.max >= r.min, { error: '`max` must not be less than `min`' });
+
+/**
+ * A fact a policy states, kept once here so every language shows the same number.
+ * @example { value: 14, unit: day, effective: 2014-06-13, source: "Directive 2011/83/EU, Art. 9" }
+ */
+export const factSchema = z
+  .strictObject({
+    value: z.union([z.number(), range, plainText]),
+    unit: z.enum(factUnits),
+    /** ISO 4217 code for `unit: money`; defaults to the market's currency. */
+    currency: z.string().refine((c) => currencies.has(c), { error: 'is not an ISO 4217 currency code' }).optional(),
+    /** Date the rule took effect. */
+    effective: isoDate,
+    /** Date it stops applying, if known. */
+    expires: isoDate.optional(),
+    /** Law or document it rests on. */
+    source: plainText.optional(),
+  })
+  .refine((f) => (f.unit === 'text') === (typeof f.value === 'string'), {
+    error: 'a text value needs `unit: text`, and `unit: text` needs a text value',
+    path: ['value'],
+  });
+
+export const marketSchema = z.strictObject({
+  /** ISO 3166-1 region code used for the market's localized name; default: the id upper-cased. */
+  region: z.string().regex(/^[A-Z]{2}$|^\d{3}$/, { error: 'expected an ISO 3166-1 code such as DE' }).optional(),
+  /** Names per language when the region name is not what customers should see. */
+  names: translated.optional(),
+  /** Languages offered to this market's customers; the first is the market's default. */
+  languages: z.array(langTag).min(1, { error: 'list at least one language' }),
+  /** ISO 4217 currency code. */
+  currency: z.string().refine((c) => currencies.has(c), { error: 'is not an ISO 4217 currency code such as EUR' }),
+  /** IANA time zone of the support team's hours, e.g. `Europe/Berlin`. */
+  time_zone: z.string().refine((t) => timeZones.has(t) || t === 'UTC', { error: 'is not an IANA time zone such as Europe/Berlin' }),
+  channels: z.array(channelSchema).default([]),
+  facts: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, { error: 'fact names are snake_case, e.g. withdrawal_days' }), factSchema).default({}),
+});
+
+export type MarketData = z.output<typeof marketSchema>;
+export type Fact = z.output<typeof factSchema>;
+export type Channel = z.output<typeof channelSchema>;
+export type Hours = z.output<typeof hoursSchema>;

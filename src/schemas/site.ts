@@ -1,0 +1,47 @@
+/** Site data: `site.yaml` at the content root. Every key is optional and has a default. */
+import { z } from './z.ts';
+import { langTag, plainText, reviewEvery, translated } from './fields.ts';
+
+export const languageSchema = z.strictObject({
+  code: langTag,
+  /** Native name for the language switcher; default from `Intl.DisplayNames`. */
+  name: plainText.optional(),
+  /** Text direction; default derived from the tag (ar, he, fa, ur… are rtl). */
+  dir: z.enum(['ltr', 'rtl']).optional(),
+});
+
+export const categorySchema = z.strictObject({
+  /** Folder name under `help/<lang>/`. */
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'expected a folder name such as returns' }),
+  names: translated,
+  descriptions: translated.optional(),
+});
+
+export const siteSchema = z.strictObject({
+  name: plainText.default('Help Center'),
+  /** Public URL of the help center, for canonical links and the sitemap. */
+  url: z.url({ protocol: /^https?$/ }).default('http://localhost:4321'),
+  default_language: langTag.optional(),
+  languages: z.array(languageSchema).min(1).optional(),
+  categories: z.array(categorySchema).optional(),
+  /** Article paths shown as popular on the home page, e.g. `orders/track-your-order`. */
+  popular: z.array(z.string()).default([]),
+  feedback: z
+    .strictObject({
+      /** URL that receives "Was this helpful?" answers as a POST; empty or absent hides the widget. */
+      endpoint: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]).optional(),
+    })
+    .default({}),
+  review_every: z
+    .strictObject({
+      help: reviewEvery.default(365),
+      sop: reviewEvery.default(180),
+      policy: reviewEvery.default(90),
+      culture: reviewEvery.default(365),
+    })
+    .prefault({}),
+  /** Days before a review is due in which the audit says "due soon". */
+  due_soon_days: z.number().int().nonnegative().default(30),
+});
+
+export type SiteData = z.output<typeof siteSchema>;
