@@ -20,7 +20,8 @@ const { site } = loadSite(contentRoot());
 
 export default defineConfig({
   site: site.url,
-  outDir: `dist/${target}`,
+  // SIGNPOST_OUT_DIR lets tests and the benchmark build elsewhere without touching dist/.
+  outDir: process.env.SIGNPOST_OUT_DIR ?? `dist/${target}`,
   cacheDir: `node_modules/.astro/${target}`,
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },

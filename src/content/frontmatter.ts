@@ -51,7 +51,8 @@ export function readSource(bytes: Uint8Array, file: string): SourceFile | Proble
       language: 'yaml',
       engines: {
         yaml: (src: string) => {
-          parsed = parseYaml(src, file, 1);
+          // gray-matter hands over the text after the opening `---`, starting with its line break.
+          parsed = parseYaml(src, file, src.startsWith('\n') ? 0 : 1);
           return {};
         },
         js: refuse,

@@ -6,7 +6,7 @@ import { z } from './z.ts';
 /** A calendar date written `YYYY-MM-DD`, kept as a string so it never shifts by time zone. */
 export const isoDate = z
   .string({ error: 'expected a date written YYYY-MM-DD, for example 2026-03-31' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date written YYYY-MM-DD, for example 2026-03-31' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date written YYYY-MM-DD, for example 2026-03-31', abort: true })
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;

@@ -1,0 +1,129 @@
+/**
+ * Builds the `basic` fixture as both sites and reads the real output: HTML, sitemap, robots,
+ * the Pagefind bundle (decompressed). One build per target for the whole file.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { buildSite, fixture, read, walk, type BuildResult } from '../helpers/build.ts';
+import { readMaybeGzip } from '../helpers/pagefind.ts';
+
+let pub: BuildResult;
+let internal: BuildResult;
+const html = (site: BuildResult, page: string) => read(site.outDir, path.join(page, 'index.html'));
+
+beforeAll(() => {
+  pub = buildSite(fixture('basic'), 'public');
+  expect(pub.status, pub.output).toBe(0);
+  internal = buildSite(fixture('basic'), 'internal');
+  expect(internal.status, internal.output).toBe(0);
+});
+
+const canaries = ['CANARY-INTERNAL-MD-7f3a', 'CANARY-INTERNAL-MDX-91c2', 'CANARY-SOP-TITLE-5d1e', 'CANARY-SOP-BODY-2b8f', 'CANARY-REPLY-DE-44aa', 'CANARY-CULTURE-8e0c'];
+
+describe('the wall between the sites', () => {
+  test('no canary string from SOPs, culture guides or <Internal> blocks is in any public file, search index decompressed', () => {
+    const files = walk(pub.outDir);
+    expect(files.some((f) => f.includes(`${path.sep}pagefind${path.sep}fragment`))).toBe(true);
+    const leaks = files.flatMap((f) => canaries.filter((c) => readMaybeGzip(f).includes(c)).map((c) => `${c} in ${path.relative(pub.outDir, f)}`));
+    expect(leaks).toEqual([]);
+  });
+
+  test('owners are internal data and never reach the public site', () => {
+    const leaks = walk(pub.outDir).filter((f) => /fixture-owner-team|legal-fixture/.test(readMaybeGzip(f)));
+    expect(leaks).toEqual([]);
+  });
+
+  test('every canary string is on the internal site and in its search index', () => {
+    const all = walk(internal.outDir).map((f) => readMaybeGzip(f)).join('\n');
+    const index = walk(path.join(internal.outDir, 'pagefind')).map((f) => readMaybeGzip(f)).join('\n');
+    for (const c of canaries) {
+      expect(all, c).toContain(c);
+      expect(index, c).toContain(c);
+    }
+  });
+
+  test('the internal site is marked noindex, disallows robots and has no sitemap', () => {
+    expect(html(internal, 'en/sop/orders/where-is-my-order')).toContain('<meta name="robots" content="noindex, nofollow">');
+    expect(read(internal.outDir, 'robots.txt')).toContain('Disallow: /');
+    expect(fs.existsSync(path.join(internal.outDir, 'sitemap.xml'))).toBe(false);
+  });
+});
+
+describe('languages', () => {
+  test('pages carry the language and direction of the route', () => {
+    expect(html(pub, 'ar/help/orders/track-your-order')).toMatch(/<html lang="ar" dir="rtl"/);
+    expect(html(pub, 'zh-cn/help/orders/track-your-order')).toMatch(/<html lang="zh-CN" dir="ltr"/);
+  });
+
+  test('an untranslated page shows the original text with its own lang and a notice, and is not indexed', () => {
+    const page = html(pub, 'ar/help/returns/start-a-return');
+    expect(page).toMatch(/<html lang="ar" dir="rtl"/);
+    expect(page).toMatch(/<article class="entry entry-help" lang="en" dir="ltr">/);
+    expect(page).toContain('class="fallback-notice"');
+    expect(page).not.toContain('data-pagefind-body');
+    expect(page).toContain('<link rel="canonical" href="https://help.fixture.example/en/help/returns/start-a-return/">');
+  });
+
+  test('translated pages link to each other with hreflang both ways, plus x-default', () => {
+    const en = html(pub, 'en/help/orders/track-your-order');
+    const de = html(pub, 'de/help/orders/track-your-order');
+    for (const page of [en, de]) {
+      expect(page).toContain('<link rel="alternate" hreflang="de" href="https://help.fixture.example/de/help/orders/track-your-order/">');
+      expect(page).toContain('<link rel="alternate" hreflang="en" href="https://help.fixture.example/en/help/orders/track-your-order/">');
+      expect(page).toContain('<link rel="alternate" hreflang="x-default" href="https://help.fixture.example/en/help/orders/track-your-order/">');
+    }
+  });
+
+  test('the language switcher keeps the reader on the same page', () => {
+    const page = html(pub, 'de/help/orders/track-your-order');
+    for (const l of ['en', 'ar', 'ja', 'zh-cn']) expect(page).toContain(`href="/${l}/help/orders/track-your-order/"`);
+  });
+
+  test('the search index has one index per language', () => {
+    const entry = JSON.parse(read(pub.outDir, 'pagefind/pagefind-entry.json')) as { languages: Record<string, unknown> };
+    expect(Object.keys(entry.languages).sort()).toEqual(['ar', 'de', 'en', 'ja', 'zh-cn']);
+  });
+});
+
+describe('pages', () => {
+  test('a fact renders from market data in the language of the page', () => {
+    expect(html(pub, 'de/policies/de/returns')).toMatch(/14 Tage/);
+    expect(html(pub, 'en/policies/de/returns')).toMatch(/14 days/);
+    expect(html(pub, 'en/policies/de/returns')).toContain('€150');
+  });
+
+  test('policy pages show the effective date and their sources', () => {
+    const page = html(pub, 'en/policies/de/returns');
+    expect(page).toContain('Effective January 1, 2026');
+    expect(page).toContain('href="https://www.gesetze-im-internet.de/bgb/__355.html"');
+  });
+
+  test('an FAQ article has FAQPage structured data', () => {
+    const page = html(pub, 'en/help/returns/start-a-return');
+    const ld = [...page.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/g)].map((m) => JSON.parse(m[1]!));
+    expect(ld.find((o) => o['@type'] === 'FAQPage')).toMatchObject({ mainEntity: [{ name: 'Before you start?' }, { name: 'How do I send it?' }] });
+  });
+
+  test('the sitemap lists canonical pages with alternates and leaves out fallbacks', () => {
+    const xml = read(pub.outDir, 'sitemap.xml');
+    expect(xml).toContain('<loc>https://help.fixture.example/de/help/orders/track-your-order/</loc>');
+    expect(xml).toContain('hreflang="zh-CN" href="https://help.fixture.example/zh-cn/help/orders/track-your-order/"');
+    expect(xml).not.toContain('<loc>https://help.fixture.example/ar/help/returns/start-a-return/</loc>');
+  });
+
+  test('the feedback form posts to the configured endpoint', () => {
+    expect(html(pub, 'en/help/orders/track-your-order')).toContain('action="https://feedback.fixture.example/helpful"');
+  });
+
+  test('there is a 404 page for the host and one per language', () => {
+    expect(read(pub.outDir, '404.html')).toMatch(/<html lang="en"/);
+    expect(html(pub, 'ar/404')).toMatch(/<html lang="ar" dir="rtl"/);
+  });
+
+  test('market pages list hours in the market time zone', () => {
+    const page = html(pub, 'en/markets/de');
+    expect(page).toContain('Central European Time');
+    expect(page).toMatch(/Monday – Friday: <span dir="ltr">9:00\s?AM\s?–\s?5:00\s?PM<\/span>/);
+  });
+});
