@@ -1,7 +1,7 @@
 /**
  * `npm run preview`: serves a built site the way a static host does (directory index.html,
  * the language's 404 page with status 404, the headers from `_headers` when present).
- * Usage: node scripts/serve.ts [public|internal] [--port 4321]
+ * Usage: node scripts/serve.ts [public|internal|both] [--port 4321]
  */
 import http from 'node:http';
 import path from 'node:path';
@@ -26,15 +26,22 @@ export function serve(dir: string, port = 0, host = '127.0.0.1'): Promise<http.S
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const target = process.argv[2] === 'internal' ? 'internal' : 'public';
+  const which = process.argv[2] ?? 'both';
+  const targets = which === 'both' ? ['public', 'internal'] : [which];
   const portArg = process.argv.indexOf('--port');
-  const port = portArg > 0 ? Number(process.argv[portArg + 1]) : target === 'internal' ? 4322 : 4321;
-  const dir = path.join(projectRoot, 'dist', target);
-  if (!fs.existsSync(dir)) {
-    console.error(`${dir} does not exist. Run npm run build first.`);
-    process.exit(1);
+  for (const target of targets) {
+    if (target !== 'public' && target !== 'internal') {
+      console.error(`Unknown site "${target}". Use public, internal or both.`);
+      process.exit(2);
+    }
+    const port = portArg > 0 && targets.length === 1 ? Number(process.argv[portArg + 1]) : target === 'internal' ? 4322 : 4321;
+    const dir = path.join(projectRoot, 'dist', target);
+    if (!fs.existsSync(dir)) {
+      console.error(`${dir} does not exist. Run npm run build first.`);
+      process.exit(1);
+    }
+    const server = await serve(dir, port);
+    const addr = server.address() as { port: number };
+    console.log(`The ${target} site (dist/${target}) is at http://127.0.0.1:${addr.port}/`);
   }
-  const server = await serve(dir, port);
-  const addr = server.address() as { port: number };
-  console.log(`Serving the ${target} site from ${dir} at http://127.0.0.1:${addr.port}/`);
 }

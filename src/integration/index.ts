@@ -4,6 +4,7 @@
  * and after a build writes the search index, sitemap, robots.txt and host headers.
  */
 import type { AstroIntegration } from 'astro';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ContentError } from '../content/errors.ts';
 import { contentRoot } from '../content/root.ts';
@@ -32,7 +33,7 @@ export default function signpost(): AstroIntegration {
         const root = contentRoot();
         server.watcher.add(root);
         const reload = (file: string) => {
-          if (!file.startsWith(root)) return;
+          if (!file.startsWith(root) || path.basename(file).startsWith('.')) return;
           invalidate();
           try {
             getBuilt();

@@ -1,0 +1,36 @@
+/**
+ * Builds the bundled sample content as both sites once for all browser tests and serves them on
+ * loopback ports, the way a static host would.
+ */
+import type { TestProject } from 'vitest/node';
+import type { Server } from 'node:http';
+import { buildSite, projectRoot } from '../helpers/build.ts';
+import { serve } from '../../scripts/serve.ts';
+import path from 'node:path';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    publicUrl: string;
+    internalUrl: string;
+  }
+}
+
+let servers: Server[] = [];
+
+export default async function setup(project: TestProject) {
+  const content = path.join(projectRoot, 'content');
+  const urls: string[] = [];
+  for (const target of ['public', 'internal'] as const) {
+    const result = buildSite(content, target);
+    if (result.status !== 0) throw new Error(`The ${target} build of the sample content failed:\n${result.output}`);
+    const server = await serve(result.outDir);
+    servers.push(server);
+    urls.push(`http://127.0.0.1:${(server.address() as { port: number }).port}`);
+  }
+  project.provide('publicUrl', urls[0]!);
+  project.provide('internalUrl', urls[1]!);
+  return async () => {
+    await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+    servers = [];
+  };
+}
