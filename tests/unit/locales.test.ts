@@ -38,7 +38,11 @@ describe('UI strings', () => {
     const wrong = Object.entries(strings)
       .filter(([k, v]) => {
         const ref = en[k] ?? en[k.replace(plural, '_other')];
-        return ref !== undefined && placeholders(ref).join() !== placeholders(v).join();
+        if (ref === undefined) return false;
+        // Plural forms such as Arabic's dual may spell the number out instead of using {{count}}.
+        const expected = placeholders(ref).filter((p) => !(plural.test(k) && p === 'count'));
+        const got = placeholders(v).filter((p) => !(plural.test(k) && p === 'count'));
+        return expected.join() !== got.join();
       })
       .map(([k]) => k);
     expect(wrong).toEqual([]);

@@ -1,0 +1,38 @@
+/** A build over broken content fails, exits non-zero, names every broken file and publishes nothing. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test } from 'vitest';
+import { buildSite } from '../helpers/build.ts';
+import { tempContent } from '../helpers/content.ts';
+
+test('a build with several broken files lists them all and writes no pages', () => {
+  const root = tempContent('basic', {
+    'help/en/orders/a.md': '---\ntitel: T\ndescription: D\n---\n',
+    'help/de/orders/b.mdx': '---\ntitle: T\ndescription: D\n---\n\nimport x from "y"\n',
+    'policies/de/en/returns.mdx': '---\ntitle: T\ndescription: D\n---\n',
+  });
+  const result = buildSite(root, 'public');
+  expect(result.status).not.toBe(0);
+  expect(result.output).toContain('help/en/orders/a.md:2  UnknownKey');
+  expect(result.output).toContain('Did you mean `title`?');
+  expect(result.output).toContain('help/de/orders/b.mdx:5  MdxCode');
+  expect(result.output).toContain('policies/de/en/returns.mdx');
+  expect(result.output).toContain('`owner` is required.');
+  const pages = fs.existsSync(result.outDir) ? fs.readdirSync(result.outDir, { recursive: true }).filter((f) => String(f).endsWith('.html')) : [];
+  expect(pages).toEqual([]);
+});
+
+test('another content root builds with its own languages and markets, no code changes', () => {
+  const root = tempContent(undefined, {
+    'site.yaml': 'name: Other Shop\ndefault_language: fr\n',
+    'markets/be.yaml': 'languages: [fr, nl]\ncurrency: EUR\ntime_zone: Europe/Brussels\n',
+    'help/fr/livraison/delais.md': '---\ntitle: Délais de livraison\ndescription: Combien de temps.\n---\n\nDeux jours.\n',
+    'help/nl/livraison/delais.md': '---\ntitle: Levertijden\ndescription: Hoe lang.\n---\n\nTwee dagen.\n',
+  });
+  const result = buildSite(root, 'public');
+  expect(result.status, result.output).toBe(0);
+  const page = fs.readFileSync(path.join(result.outDir, 'nl/help/livraison/delais/index.html'), 'utf8');
+  expect(page).toMatch(/<html lang="nl"/);
+  expect(page).toContain('Levertijden');
+  expect(fs.readFileSync(path.join(result.outDir, 'fr/markets/be/index.html'), 'utf8')).toContain('Belgique');
+});
