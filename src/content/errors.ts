@@ -77,7 +77,9 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
     const d = editDistance(word.toLowerCase(), c.toLowerCase());
     if (d < bestDistance) [best, bestDistance] = [c, d];
   }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+  // Short words (language and market codes) only count as typos one letter off.
+  const limit = word.length <= 3 ? 1 : Math.max(2, Math.floor(word.length / 3));
+  return best !== undefined && bestDistance <= limit ? best : undefined;
 }
 
 function editDistance(a: string, b: string): number {

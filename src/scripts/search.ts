@@ -18,6 +18,8 @@ interface SearchData {
   plurals: Record<string, string>;
 }
 
+import { savedMarket } from './market.ts';
+
 let pagefind: Promise<Pagefind> | undefined;
 function loadPagefind(): Promise<Pagefind> {
   // A runtime URL: Pagefind's bundle is written after the site is built.
@@ -51,7 +53,7 @@ export function initSearch(): void {
   const data = JSON.parse(dataEl.textContent ?? '{}') as SearchData;
   const plural = new Intl.PluralRules(document.documentElement.lang);
   const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
-  const selects = [...form.querySelectorAll<HTMLSelectElement>('select')];
+  const selects = [...form.querySelectorAll<HTMLSelectElement>('select[name]')];
 
   const params = new URLSearchParams(location.search);
   input.value = params.get('q') ?? '';
@@ -59,6 +61,15 @@ export function initSearch(): void {
     const v = params.get(s.name);
     if (v && [...s.options].some((o) => o.value === v)) s.value = v;
   }
+  // Agents: the market context they chose applies to search unless the URL says otherwise.
+  const market = form.querySelector<HTMLSelectElement>('select[name="market"]');
+  const saved = savedMarket();
+  if (form.dataset.defaultMarket !== undefined && market && saved && !params.has('market') && [...market.options].some((o) => o.value === saved.id)) market.value = saved.id;
+  // Each language has its own index: switching language moves to that language's search page.
+  form.querySelector<HTMLSelectElement>('select[data-search-language]')?.addEventListener('change', (e) => {
+    const lang = (e.target as HTMLSelectElement).value;
+    location.href = `/${lang}/search/${location.search}`;
+  });
 
   let seq = 0;
   const run = async () => {
@@ -117,7 +128,7 @@ function renderResult(r: PagefindResultData, data: SearchData): HTMLLIElement {
   const parts = [
     ...(r.filters.type ?? []).map((v) => data.labels.type[v] ?? v),
     ...(r.filters.category ?? []).map((v) => data.labels.category[v] ?? v),
-    ...(r.filters.market ?? []).map((v) => data.labels.market[v] ?? v),
+    ...((r.filters.market ?? []).length > 3 ? [] : (r.filters.market ?? []).map((v) => data.labels.market[v] ?? v)),
   ];
   meta.textContent = parts.join(' · ');
   li.append(h, meta, p);

@@ -15,7 +15,7 @@ test('a build with several broken files lists them all and writes no pages', () 
   expect(result.status).not.toBe(0);
   expect(result.output).toContain('help/en/orders/a.md:2  UnknownKey');
   expect(result.output).toContain('Did you mean `title`?');
-  expect(result.output).toContain('help/de/orders/b.mdx:5  MdxCode');
+  expect(result.output).toContain('help/de/orders/b.mdx:6  MdxCode');
   expect(result.output).toContain('policies/de/en/returns.mdx');
   expect(result.output).toContain('`owner` is required.');
   const pages = fs.existsSync(result.outDir) ? fs.readdirSync(result.outDir, { recursive: true }).filter((f) => String(f).endsWith('.html')) : [];

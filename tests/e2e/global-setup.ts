@@ -12,6 +12,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     publicUrl: string;
     internalUrl: string;
+    publicDir: string;
+    internalDir: string;
   }
 }
 
@@ -20,15 +22,19 @@ let servers: Server[] = [];
 export default async function setup(project: TestProject) {
   const content = path.join(projectRoot, 'content');
   const urls: string[] = [];
+  const dirs: string[] = [];
   for (const target of ['public', 'internal'] as const) {
     const result = buildSite(content, target);
     if (result.status !== 0) throw new Error(`The ${target} build of the sample content failed:\n${result.output}`);
+    dirs.push(result.outDir);
     const server = await serve(result.outDir);
     servers.push(server);
     urls.push(`http://127.0.0.1:${(server.address() as { port: number }).port}`);
   }
   project.provide('publicUrl', urls[0]!);
   project.provide('internalUrl', urls[1]!);
+  project.provide('publicDir', dirs[0]!);
+  project.provide('internalDir', dirs[1]!);
   return async () => {
     await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
     servers = [];

@@ -22,6 +22,8 @@ export interface RenderContext {
   t: Translate;
   /** Line in the file where the body starts, to turn body positions into file lines. */
   bodyLine: number;
+  /** The body text, to locate nodes whose position the parser could not keep. */
+  source?: string;
   problems: Problem[];
 }
 

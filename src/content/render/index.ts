@@ -32,6 +32,7 @@ const isComment = (code: string) => /^\s*\/\*[\s\S]*\*\/\s*$/.test(code);
 
 /** Renders a body (text after the frontmatter) for one target site. */
 export function renderBody(body: string, format: 'md' | 'mdx', ctx: RenderContext): Rendered {
+  ctx.source ??= body;
   const tree = parse(body, format, ctx);
   if (!tree) return { html: '', headings: [], links: [], internalBlocks: 0, faq: [] };
   const state = { internalBlocks: 0 };

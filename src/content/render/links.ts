@@ -47,7 +47,7 @@ export function rewriteLinks(tree: Root, ctx: RenderContext & { route: string },
 
 function resolve(a: Element, ctx: RenderContext & { route: string }, ids: Set<string>, inInternal: boolean): LinkRef | undefined {
   const href = a.properties.href as string;
-  const line = a.position ? a.position.start.line + ctx.bodyLine - 1 : undefined;
+  const line = a.position ? a.position.start.line + ctx.bodyLine - 1 : locate(ctx, href);
   if (external.test(href) || href.startsWith('//')) return undefined;
   const [target, anchor] = splitAnchor(href);
   if (!target) {
@@ -66,6 +66,15 @@ function resolve(a: Element, ctx: RenderContext & { route: string }, ids: Set<st
   }
   a.properties.href = relativeUrl(ctx.route, parsed.route) + (anchor ? `#${anchor}` : '');
   return { href, route: parsed.route, anchor, line, inInternal };
+}
+
+/**
+ * The file line of a link whose position was lost (raw HTML in Markdown is re-parsed without
+ * positions): the first body line that contains the link target.
+ */
+function locate(ctx: RenderContext, href: string): number | undefined {
+  const i = ctx.source?.split('\n').findIndex((l) => l.includes(`](${href}`) || l.includes(`"${href}"`) || l.includes(`<${href}>`));
+  return i !== undefined && i >= 0 ? i + ctx.bodyLine : undefined;
 }
 
 function splitAnchor(href: string): [string, string | undefined] {

@@ -1,0 +1,87 @@
+/** Agent tools on the internal site. */
+import { savedMarket } from './market.ts';
+
+const REPLY_LANG = 'signpost.replyLang';
+
+function labels() {
+  const el = document.querySelector<HTMLElement>('[data-agent-tools]');
+  return { copy: el?.dataset.copy ?? 'Copy', copied: el?.dataset.copied ?? 'Copied', failed: el?.dataset.copyFailed ?? 'Copy failed' };
+}
+
+/** A copy button on every canned reply; the reply text stays selectable without it. */
+function copyButtons(): void {
+  const l = labels();
+  for (const reply of document.querySelectorAll<HTMLElement>('[data-reply]')) {
+    const body = reply.querySelector<HTMLElement>('.reply-body');
+    const head = reply.querySelector<HTMLElement>('.reply-head');
+    if (!body || !head || head.querySelector('.copy')) continue;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'copy';
+    button.textContent = l.copy;
+    const status = document.createElement('span');
+    status.className = 'sr-only';
+    status.setAttribute('role', 'status');
+    button.addEventListener('click', async () => {
+      try {
+        await navigator.clipboard.writeText(body.innerText.trim());
+        button.textContent = l.copied;
+        status.textContent = l.copied;
+      } catch {
+        button.textContent = l.failed;
+        status.textContent = l.failed;
+      }
+      setTimeout(() => (button.textContent = l.copy), 2000);
+    });
+    head.append(button, status);
+  }
+}
+
+/** The reply-language choice: shows the replies in one language (remembered), or all. */
+function replyLanguage(): void {
+  const select = document.querySelector<HTMLSelectElement>('[data-reply-lang-select]');
+  if (!select) return;
+  select.closest<HTMLElement>('[hidden]')?.removeAttribute('hidden');
+  const apply = () => {
+    const lang = select.value;
+    for (const reply of document.querySelectorAll<HTMLElement>('[data-reply]')) {
+      reply.hidden = lang !== '' && reply.dataset.replyLang !== lang;
+    }
+  };
+  const saved = localStorage.getItem(REPLY_LANG) ?? '';
+  if ([...select.options].some((o) => o.value === saved)) select.value = saved;
+  select.addEventListener('change', () => {
+    localStorage.setItem(REPLY_LANG, select.value);
+    apply();
+  });
+  apply();
+}
+
+/** The market context: on pages with per-market panels, show the agent's market first and only. */
+function marketContext(): void {
+  const m = savedMarket();
+  const panels = [...document.querySelectorAll<HTMLElement>('[data-market-panel]')];
+  if (!m || !panels.some((p) => p.dataset.marketPanel === m.id)) return;
+  for (const p of panels) p.hidden = p.dataset.marketPanel !== m.id;
+}
+
+/** "/" focuses the search box, as in most tools agents use. */
+function slashToSearch(): void {
+  document.addEventListener('keydown', (e) => {
+    if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) return;
+    const target = e.target as HTMLElement;
+    if (target.closest('input, textarea, select, [contenteditable="true"]')) return;
+    const input = document.querySelector<HTMLInputElement>('input[type="search"]');
+    if (!input) return;
+    e.preventDefault();
+    input.focus();
+    input.select();
+  });
+}
+
+export function initAgentTools(): void {
+  copyButtons();
+  replyLanguage();
+  marketContext();
+  slashToSearch();
+}

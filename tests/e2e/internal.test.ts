@@ -1,0 +1,102 @@
+/** The agents' site in Chromium, and the wall checked on the real sample content. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { launch } from '../helpers/browser.ts';
+import { projectRoot, walk } from '../helpers/build.ts';
+import { readMaybeGzip } from '../helpers/pagefind.ts';
+
+const base = inject('internalUrl');
+let browser: Browser;
+let context: BrowserContext;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(p: string, setup?: (c: BrowserContext) => Promise<void>) {
+  context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  await setup?.(context);
+  const page = await context.newPage();
+  await page.goto(base + p);
+  return page;
+}
+
+const sop = '/en/sop/customs/parcel-held-at-customs/';
+
+describe('agent tools', () => {
+  test('every page is marked internal', async () => {
+    const page = await open(sop);
+    expect(await page.locator('.internal-banner').textContent()).toContain('INTERNAL');
+  });
+
+  test('the copy button copies a canned reply as plain text', async () => {
+    const page = await open(sop, (c) => c.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base }));
+    const reply = page.locator('[data-reply][data-reply-lang="en"]').first();
+    await reply.getByRole('button', { name: 'Copy reply' }).click();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe((await reply.locator('.reply-body').innerText()).trim());
+    expect(copied).toMatch(/^Hello/);
+    expect(await reply.getByRole('button').textContent()).toBe('Copied');
+  });
+
+  test('the reply-language choice shows only that language and is remembered', async () => {
+    const page = await open(sop);
+    await page.selectOption('[data-reply-lang-select]', 'ja');
+    expect(await page.locator('[data-reply]:visible').evaluateAll((els) => els.map((e) => e.getAttribute('data-reply-lang')))).toEqual(['ja']);
+    await page.reload();
+    expect(await page.locator('[data-reply]:visible').count()).toBe(1);
+  });
+
+  test('the market context set once shows that market and filters search', async () => {
+    const page = await open('/en/markets/jp/');
+    await page.goto(base + sop);
+    expect(await page.locator('[data-market-panel]:visible').evaluateAll((els) => els.map((e) => e.getAttribute('data-market-panel')))).toEqual(['jp']);
+    await page.goto(`${base}/en/search/?q=refund`);
+    expect(await page.locator('select[name="market"]').inputValue()).toBe('jp');
+    await expect.poll(() => page.locator('[data-search-results] li').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+  });
+
+  test('search filters by content type find SOPs', async () => {
+    const page = await open('/en/search/?q=customs&type=sop');
+    await expect.poll(() => page.locator('[data-search-results] li').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    const meta = await page.locator('.result-meta').allTextContents();
+    for (const m of meta) expect(m).toContain('Procedure');
+  });
+
+  test('"/" focuses the search box', async () => {
+    const page = await open(sop);
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
+  });
+});
+
+describe.each(['en', 'ar'])('accessibility of agent pages in %s', (lang) => {
+  test.each([['SOP', '/{lang}/sop/customs/parcel-held-at-customs/'], ['culture guide', '/{lang}/culture/jp/'], ['procedures index', '/{lang}/sop/']])('%s page has no WCAG 2.2 AA violations', async (_, p) => {
+    const page = await open(p.replace('{lang}', lang));
+    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+  });
+});
+
+describe('the wall on the sample content', () => {
+  test('no SOP or culture guide title, and no <Internal> text, appears anywhere in the public build', () => {
+    const content = path.join(projectRoot, 'content');
+    const titles = walk(path.join(content, 'sop')).concat(walk(path.join(content, 'culture')))
+      .map((f) => /^title:\s*["']?(.+?)["']?\s*$/m.exec(fs.readFileSync(f, 'utf8'))?.[1])
+      .filter((t): t is string => !!t && t.length > 12);
+    const notes = walk(path.join(content, 'help')).concat(walk(path.join(content, 'policies')))
+      .flatMap((f) => [...fs.readFileSync(f, 'utf8').matchAll(/<Internal>\s*([^\n<]{24,})/g)].map((m) => m[1]!.trim().slice(0, 40)));
+    expect(titles.length).toBeGreaterThan(10);
+    expect(notes.length).toBeGreaterThan(5);
+    const publicText = walk(inject('publicDir')).map((f) => readMaybeGzip(f));
+    const leaks = [...titles, ...notes].filter((needle) => publicText.some((text) => text.includes(needle)));
+    expect(leaks).toEqual([]);
+    const internalText = walk(inject('internalDir')).map((f) => readMaybeGzip(f)).join('\n');
+    expect(titles.filter((t) => !internalText.includes(t))).toEqual([]);
+  });
+});
