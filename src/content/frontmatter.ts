@@ -7,7 +7,7 @@
  */
 import matter from 'gray-matter';
 import { problem, type Problem } from './errors.ts';
-import { parseYaml } from './yaml.ts';
+import { parseFrontmatterYaml } from './yaml.ts';
 
 export interface SourceFile {
   /** Frontmatter as parsed YAML (not yet validated). */
@@ -44,7 +44,7 @@ export function readSource(bytes: Uint8Array, file: string): SourceFile | Proble
   const text = decodeText(bytes, file);
   if (typeof text !== 'string') return [text];
   if (!/^---[^\n]*\n/.test(text)) return [problem('FrontmatterMissing', file, 'The file does not start with a frontmatter block.', { line: 1 })];
-  let parsed: ReturnType<typeof parseYaml> | undefined;
+  let parsed: ReturnType<typeof parseFrontmatterYaml> | undefined;
   let split: matter.GrayMatterFile<string>;
   try {
     split = matter(text, {
@@ -52,7 +52,7 @@ export function readSource(bytes: Uint8Array, file: string): SourceFile | Proble
       engines: {
         yaml: (src: string) => {
           // gray-matter hands over the text after the opening `---`, starting with its line break.
-          parsed = parseYaml(src, file, src.startsWith('\n') ? 0 : 1);
+          parsed = parseFrontmatterYaml(src, file, src.startsWith('\n') ? 0 : 1);
           return {};
         },
         js: refuse,

@@ -66,19 +66,45 @@ export function listContentFiles(root: string, target: Target): string[] {
   return files.sort();
 }
 
+export interface LoadOptions {
+  /** Skip sanitizing and serializing HTML (the audit needs links and headings, not pages). */
+  html?: boolean;
+  /** Entries already read elsewhere (by worker threads); only the cross-file checks run here. */
+  entries?: { entries: Entry[]; problems: Problem[] };
+}
+
+/** Reads, validates and renders the given files. Independent per file, so it can run in workers. */
+export function loadEntries(root: string, files: string[], target: Target, site: SiteModel, t: (lang: string) => Translate, options: LoadOptions = {}): { entries: Entry[]; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const entries: Entry[] = [];
+  for (const file of files) {
+    const entry = loadEntry(root, file, target, site, t, problems, options);
+    if (entry) entries.push(entry);
+  }
+  return { entries, problems };
+}
+
 /** Loads and checks a content root; throws `ContentError` listing every problem. */
-export function loadContent(root: string, target: Target): Content {
+export function loadContent(root: string, target: Target, options: LoadOptions = {}): Content {
+  const { content, problems } = collectContent(root, target, options);
+  if (problems.length) throw new ContentError(problems, '');
+  return content;
+}
+
+/**
+ * Loads what can be loaded and returns it with every problem found, without throwing: entries
+ * with problems are left out. The build refuses any problem; the audit reports them.
+ */
+export function collectContent(root: string, target: Target, options: LoadOptions = {}): { content: Content; problems: Problem[] } {
   const { site, problems } = loadSite(root);
   const i18n = createI18n(loadStrings(root), site.defaultLanguage.code);
   const tCache = new Map<string, Translate>();
   const t = (lang: string) => tCache.get(lang) ?? tCache.set(lang, translator(i18n, lang)).get(lang)!;
 
-  const entries: Entry[] = [];
-  for (const file of listContentFiles(root, target)) {
-    if (!/\.(md|mdx)$/.test(file)) continue;
-    const entry = loadEntry(root, file, target, site, t, problems);
-    if (entry) entries.push(entry);
-  }
+  const files = listContentFiles(root, target).filter((f) => /\.(md|mdx)$/.test(f));
+  const loaded = options.entries ?? loadEntries(root, files, target, site, t, options);
+  problems.push(...loaded.problems);
+  const entries = loaded.entries;
 
   const byRoute = new Map<string, Map<string, Entry>>();
   for (const e of entries) {
@@ -91,11 +117,10 @@ export function loadContent(root: string, target: Target): Content {
     langs.set(e.lang, e);
   }
   problems.push(...checkLinks(site, entries, byRoute));
-  if (problems.length) throw new ContentError(problems, '');
-  return { target, site, entries, byRoute, i18n, t };
+  return { content: { target, site, entries, byRoute, i18n, t }, problems };
 }
 
-function loadEntry(root: string, file: string, target: Target, site: SiteModel, t: (lang: string) => Translate, problems: Problem[]): Entry | undefined {
+function loadEntry(root: string, file: string, target: Target, site: SiteModel, t: (lang: string) => Translate, problems: Problem[], options: LoadOptions): Entry | undefined {
   const where = parseEntryPath(file);
   if (typeof where === 'string') {
     problems.push(problem('BadPath', file, where));
@@ -136,7 +161,7 @@ function loadEntry(root: string, file: string, target: Target, site: SiteModel, 
   const rendered = renderBody(source.body, where.format, {
     target, file, route: where.route, lang: where.lang, market: where.market, site,
     t: t(site.langByCode.has(where.lang) ? where.lang : site.defaultLanguage.code),
-    bodyLine: source.bodyLine, problems,
+    bodyLine: source.bodyLine, problems, faq: (data as { faq?: boolean }).faq === true, html: options.html,
   });
   if (problems.length > before) return undefined;
   return { ...where, ...rendered, file, data } as Entry;

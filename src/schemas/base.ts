@@ -18,6 +18,11 @@ export const baseShape = {
   review_every: reviewEvery.optional(),
   /** Words for search and related pages. */
   tags,
+  /**
+   * On a translation: the date it was last brought in line with its source. Used by the audit
+   * together with git history (or instead of it, where there is none).
+   */
+  translated: isoDate.optional(),
 };
 
 /** Frontmatter keys that must be present on internal-facing and legal content. */

@@ -39,7 +39,7 @@ describe('reading a file', () => {
   });
 
   test('a YAML syntax error names the line in the file', () => {
-    expect(problems('---\ntitle: T\ndescription: "unclosed\n---\n')[0]).toMatchObject({ code: 'YamlSyntax', line: 3 });
+    expect(problems('---\ntitle: T\ndescription: a: b\ntags: []\n---\n')[0]).toMatchObject({ code: 'YamlSyntax', line: 3 });
   });
 
   test('a file without frontmatter is an error', () => {
@@ -64,7 +64,7 @@ describe('validating frontmatter', () => {
           "code": "UnknownKey",
           "column": undefined,
           "file": "help/en/orders/x.md",
-          "hint": "Allowed keys here: title, description, owner, reviewed, review_every, tags, order, related, faq, markets.",
+          "hint": "Allowed keys here: title, description, owner, reviewed, review_every, tags, translated, order, related, faq, markets.",
           "line": 4,
           "message": "Unknown key \`reviewd\`. Did you mean \`reviewed\`?",
         },

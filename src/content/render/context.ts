@@ -22,6 +22,10 @@ export interface RenderContext {
   t: Translate;
   /** Line in the file where the body starts, to turn body positions into file lines. */
   bodyLine: number;
+  /** `false` to skip sanitizing and serializing (links and headings are still collected). */
+  html?: boolean;
+  /** Whether to collect question/answer pairs (`faq: true` articles). */
+  faq?: boolean;
   /** The body text, to locate nodes whose position the parser could not keep. */
   source?: string;
   problems: Problem[];

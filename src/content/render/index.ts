@@ -37,11 +37,15 @@ export function renderBody(body: string, format: 'md' | 'mdx', ctx: RenderContex
   if (!tree) return { html: '', headings: [], links: [], internalBlocks: 0, faq: [] };
   const state = { internalBlocks: 0 };
   tree.children = transformChildren(tree.children as Node[], ctx, state, false) as RootContent[];
+  if (ctx.html === false) {
+    const headings = collectHeadings(tree);
+    return { html: '', headings, links: rewriteLinks(tree, ctx, headings), internalBlocks: state.internalBlocks, faq: [] };
+  }
   const safe = clean(tree);
   const headings = collectHeadings(safe);
   const links = rewriteLinks(safe, ctx, headings);
   wrapTables(safe, ctx);
-  return { html: toHtml(safe), headings, links, internalBlocks: state.internalBlocks, faq: faqPairs(safe) };
+  return { html: toHtml(safe), headings, links, internalBlocks: state.internalBlocks, faq: ctx.faq ? faqPairs(safe) : [] };
 }
 
 /** Each top-level `<h2>` with the text of what follows it up to the next `<h2>`. */
@@ -64,10 +68,12 @@ function parse(body: string, format: 'md' | 'mdx', ctx: RenderContext): Root | u
       ctx.problems.push(problem('InternalUnclosed', ctx.file, 'An <Internal> block is opened but never closed (or closed without being opened).', { line: unclosed + ctx.bodyLine - 1 }));
       return undefined;
     }
-    return markdownToHast(body, { features: { ...features, rawHtml: true } }) as Root;
+    // Raw HTML is re-parsed into elements (so the sanitizer sees real tags, and <Internal> can
+    // span Markdown); that loses positions, so it is only switched on when there is HTML.
+    return markdownToHast(body, { features: { ...features, rawHtml: /<[a-z!/]/i.test(body) }, position: ctx.html !== false }) as Root;
   }
   try {
-    return mdxToHast(body, { features }) as Root;
+    return mdxToHast(body, { features, position: ctx.html !== false }) as Root;
   } catch (e) {
     const message = String((e as Error).message ?? e);
     const m = /^(\d+):(\d+):\s*(.*)$/s.exec(message);
@@ -81,6 +87,7 @@ function parse(body: string, format: 'md' | 'mdx', ctx: RenderContext): Root | u
 
 /** Line (in the body) of the first unbalanced `<Internal>`/`</Internal>`, ignoring code. */
 export function unbalancedInternal(body: string): number | undefined {
+  if (!/<\/?internal/i.test(body)) return undefined;
   let depth = 0;
   let openLine: number | undefined;
   let fence: string | undefined;

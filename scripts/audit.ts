@@ -1,0 +1,53 @@
+/**
+ * `npm run audit`: flags outdated content before anyone reads it.
+ *
+ *   npm run audit -- [--format text|json|markdown|github] [--today YYYY-MM-DD] [--fail-on error|warning|none]
+ *
+ * Reads CONTENT_DIR (or content/) with the site's own schemas, without starting Astro.
+ * Exit code: 1 when a finding at or above --fail-on exists (default: error), 2 on bad arguments.
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { audit } from '../src/audit/index.ts';
+import { readEntriesInParallel } from '../src/audit/parallel.ts';
+import { formats, github, json, markdown, text, type Format } from '../src/audit/report/index.ts';
+import { todayUtc } from '../src/audit/dates.ts';
+import { contentRoot } from '../src/content/root.ts';
+
+function fail(message: string): never {
+  console.error(`${message}\nUsage: npm run audit -- [--format text|json|markdown|github] [--today YYYY-MM-DD] [--fail-on error|warning|none]`);
+  process.exit(2);
+}
+
+let values: { format?: string; today?: string; 'fail-on'?: string };
+try {
+  ({ values } = parseArgs({ options: { format: { type: 'string' }, today: { type: 'string' }, 'fail-on': { type: 'string' } } }));
+} catch (e) {
+  fail((e as Error).message);
+}
+const format = (values.format ?? 'text') as Format;
+if (!formats.includes(format)) fail(`--format must be one of ${formats.join(', ')}.`);
+const today = values.today ?? todayUtc();
+if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today))) fail('--today must be a date written YYYY-MM-DD.');
+const failOn = values['fail-on'] ?? 'error';
+if (!['error', 'warning', 'none'].includes(failOn)) fail('--fail-on must be error, warning or none.');
+
+const root = contentRoot();
+const entries = await readEntriesInParallel(root);
+const result = audit(root, { today, entries });
+const { findings } = result;
+
+if (format === 'json') process.stdout.write(json(findings));
+else if (format === 'markdown') process.stdout.write(markdown(findings, { files: result.files, today }));
+else if (format === 'github') {
+  const top = spawnSync('git', ['rev-parse', '--show-toplevel'], { cwd: root, encoding: 'utf8' });
+  const prefix = top.status === 0 ? path.relative(top.stdout.trim(), root).split(path.sep).join('/') : '';
+  process.stdout.write(github(findings, prefix ? `${prefix}/` : ''));
+} else {
+  console.log(text(findings, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, files: result.files, today }));
+  console.log(`(${Math.round(result.ms)} ms)`);
+}
+
+const failing = failOn === 'none' ? [] : findings.filter((f) => f.severity === 'error' || (failOn === 'warning' && f.severity === 'warning'));
+process.exit(failing.length ? 1 : 0);

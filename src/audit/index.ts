@@ -1,0 +1,34 @@
+/**
+ * The content audit: load (same schemas and loader as the site, no Astro) → checks → findings.
+ * Each check is a small pure module in ./checks; reporters in ./report.
+ */
+import { collectContent, type LoadOptions } from '../content/load.ts';
+import { readHistory } from './git.ts';
+import type { AuditContext, Check, Finding } from './types.ts';
+import { review } from './checks/review.ts';
+import { translations } from './checks/translations.ts';
+import { policyDates } from './checks/policy-dates.ts';
+import { contentProblems } from './checks/content-problems.ts';
+import { todayUtc } from './dates.ts';
+
+export const checks: Check[] = [contentProblems, review, translations, policyDates];
+
+export interface AuditResult {
+  findings: Finding[];
+  files: number;
+  ms: number;
+}
+
+const severityOrder = { error: 0, warning: 1, notice: 2 } as const;
+
+/** Audits a content root. `entries` lets the caller read files in worker threads. */
+export function audit(root: string, opts: { today?: string; entries?: LoadOptions['entries'] } = {}): AuditResult {
+  const started = performance.now();
+  const { content, problems } = collectContent(root, 'internal', { html: false, entries: opts.entries });
+  const def = content.site.defaultLanguage.code;
+  // Only sources of translated pages need their body history.
+  const sources = [...content.byRoute.values()].filter((l) => l.size > 1 && l.has(def)).map((l) => l.get(def)!.file);
+  const ctx: AuditContext = { today: opts.today ?? todayUtc(), content, problems, history: readHistory(root, sources) };
+  const findings = checks.flatMap((c) => c(ctx)).sort((a, b) => severityOrder[a.severity] - severityOrder[b.severity] || a.file.localeCompare(b.file) || a.kind.localeCompare(b.kind));
+  return { findings, files: content.entries.length + new Set(problems.map((p) => p.file)).size, ms: performance.now() - started };
+}
