@@ -13,7 +13,7 @@ import { audit } from '../src/audit/index.ts';
 import { readEntriesInParallel } from '../src/audit/parallel.ts';
 import { formats, github, json, markdown, text, type Format } from '../src/audit/report/index.ts';
 import { todayUtc } from '../src/audit/dates.ts';
-import { contentRoot } from '../src/content/root.ts';
+import { contentRootOrExit } from '../src/content/root.ts';
 
 function fail(message: string): never {
   console.error(`${message}\nUsage: npm run audit -- [--format text|json|markdown|github] [--today YYYY-MM-DD] [--fail-on error|warning|none]`);
@@ -33,7 +33,7 @@ if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today))) fail(
 const failOn = values['fail-on'] ?? 'error';
 if (!['error', 'warning', 'none'].includes(failOn)) fail('--fail-on must be error, warning or none.');
 
-const root = contentRoot();
+const root = contentRootOrExit();
 const entries = await readEntriesInParallel(root);
 const result = audit(root, { today, entries });
 const { findings } = result;

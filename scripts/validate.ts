@@ -4,9 +4,9 @@
  */
 import { ContentError } from '../src/content/errors.ts';
 import { loadContent } from '../src/content/load.ts';
-import { contentRoot } from '../src/content/root.ts';
+import { contentRootOrExit } from '../src/content/root.ts';
 
-const root = contentRoot();
+const root = contentRootOrExit();
 let failed = false;
 for (const target of ['internal', 'public'] as const) {
   try {

@@ -21,14 +21,21 @@ export interface AuditResult {
 
 const severityOrder = { error: 0, warning: 1, notice: 2 } as const;
 
+/** Runs every check on content that is already loaded (the internal build reuses its own). */
+export function runChecks(ctx: AuditContext): Finding[] {
+  return checks.flatMap((c) => c(ctx)).sort((a, b) => severityOrder[a.severity] - severityOrder[b.severity] || a.file.localeCompare(b.file) || a.kind.localeCompare(b.kind));
+}
+
+/** Files whose body history the translation check needs: sources of translated pages. */
+export function translationSources(content: AuditContext['content']): string[] {
+  const def = content.site.defaultLanguage.code;
+  return [...content.byRoute.values()].filter((l) => l.size > 1 && l.has(def)).map((l) => l.get(def)!.file);
+}
+
 /** Audits a content root. `entries` lets the caller read files in worker threads. */
 export function audit(root: string, opts: { today?: string; entries?: LoadOptions['entries'] } = {}): AuditResult {
   const started = performance.now();
   const { content, problems } = collectContent(root, 'internal', { html: false, entries: opts.entries });
-  const def = content.site.defaultLanguage.code;
-  // Only sources of translated pages need their body history.
-  const sources = [...content.byRoute.values()].filter((l) => l.size > 1 && l.has(def)).map((l) => l.get(def)!.file);
-  const ctx: AuditContext = { today: opts.today ?? todayUtc(), content, problems, history: readHistory(root, sources) };
-  const findings = checks.flatMap((c) => c(ctx)).sort((a, b) => severityOrder[a.severity] - severityOrder[b.severity] || a.file.localeCompare(b.file) || a.kind.localeCompare(b.kind));
+  const findings = runChecks({ today: opts.today ?? todayUtc(), content, problems, history: readHistory(root, translationSources(content)) });
   return { findings, files: content.entries.length + new Set(problems.map((p) => p.file)).size, ms: performance.now() - started };
 }

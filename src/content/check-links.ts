@@ -9,7 +9,7 @@ import type { SiteModel } from './site.ts';
 
 /** Pages every language has besides content entries (see routes.ts). */
 export function staticRoutes(site: SiteModel): string[] {
-  return ['', 'search', 'markets', ...site.markets.map((m) => `markets/${m.id}`), ...site.categories.map((c) => `help/${c.id}`)];
+  return ['', 'search', 'markets', 'sop', 'health', ...site.markets.map((m) => `markets/${m.id}`), ...site.categories.map((c) => `help/${c.id}`)];
 }
 
 export function checkLinks(site: SiteModel, entries: Entry[], byRoute: Map<string, Map<string, Entry>>): Problem[] {

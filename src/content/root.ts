@@ -15,3 +15,13 @@ export function contentRoot(env: NodeJS.ProcessEnv = process.env): string {
   }
   return dir;
 }
+
+/** For command-line scripts: the content root, or a clear message and exit code 2. */
+export function contentRootOrExit(): string {
+  try {
+    return contentRoot();
+  } catch (e) {
+    console.error((e as Error).message);
+    process.exit(2);
+  }
+}

@@ -59,7 +59,8 @@ export type Route =
   | (RouteBase & { kind: 'market'; market: Market; policies: PageLink[] })
   | (RouteBase & { kind: 'search' })
   | (RouteBase & { kind: 'notFound' })
-  | (RouteBase & { kind: 'sopIndex'; groups: { name: string; links: PageLink[] }[] });
+  | (RouteBase & { kind: 'sopIndex'; groups: { name: string; links: PageLink[] }[] })
+  | (RouteBase & { kind: 'health' });
 
 /** Builds every route of the site. Pure: same content, same routes, same order. */
 export function buildRoutes(content: Content): Route[] {
@@ -164,6 +165,7 @@ export function buildRoutes(content: Content): Route[] {
         (groups.get(area) ?? groups.set(area, []).get(area)!).push(link(route, lang)!);
       }
       routes.push({ ...base('sop', t('sop.title'), t('sop.description')), kind: 'sopIndex', groups: [...groups].map(([name, links]) => ({ name, links })) });
+      routes.push({ ...base('health', t('health.title'), t('health.description')), kind: 'health' });
     }
   }
   return routes;

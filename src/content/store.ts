@@ -7,10 +7,18 @@
 import { loadContent, type Content, type Target } from './load.ts';
 import { contentRoot } from './root.ts';
 import { buildRoutes, type Route } from './routes.ts';
+import type { Finding } from '../audit/types.ts';
+import { runChecks, translationSources } from '../audit/index.ts';
+import { readHistory } from '../audit/git.ts';
+import { todayUtc } from '../audit/dates.ts';
 
 export interface Built {
   content: Content;
   routes: Route[];
+  /** Audit findings, internal site only (the public site never carries audit data). */
+  findings: Finding[];
+  /** The date the audit was run for (`SIGNPOST_TODAY`, else today in UTC). */
+  today: string;
 }
 
 const KEY = Symbol.for('signpost.built');
@@ -31,7 +39,9 @@ export function getBuilt(): Built {
   const store = globalThis as Store;
   if (store[KEY]?.key === key) return store[KEY].built;
   const content = loadContent(root, target);
-  const built = { content, routes: buildRoutes(content) };
+  const today = process.env.SIGNPOST_TODAY ?? todayUtc();
+  const findings = target === 'internal' ? runChecks({ today, content, problems: [], history: readHistory(root, translationSources(content)) }) : [];
+  const built = { content, routes: buildRoutes(content), findings, today };
   store[KEY] = { key, built };
   return built;
 }

@@ -11,6 +11,7 @@ import { contentRoot } from '../content/root.ts';
 import { getBuilt, invalidate } from '../content/store.ts';
 import { indexSite } from '../search/index-site.ts';
 import { writeSiteFiles } from './site-files.ts';
+import { summary } from '../audit/report/index.ts';
 
 export default function signpost(): AstroIntegration {
   return {
@@ -19,7 +20,10 @@ export default function signpost(): AstroIntegration {
       'astro:config:setup': ({ command }) => {
         if (command === 'preview') return;
         try {
-          getBuilt();
+          const { content, findings, today } = getBuilt();
+          if (content.target === 'internal' && command === 'build') {
+            console.log(`Content audit as of ${today}: ${summary(findings)}.${findings.length ? ' Details: the Content health page of the internal site, or npm run audit.' : ''}`);
+          }
         } catch (e) {
           if (e instanceof ContentError) {
             // Print the full list, then stop: Astro would otherwise show only the first lines.

@@ -13,9 +13,9 @@ let internal: BuildResult;
 const html = (site: BuildResult, page: string) => read(site.outDir, path.join(page, 'index.html'));
 
 beforeAll(() => {
-  pub = buildSite(fixture('basic'), 'public');
+  pub = buildSite(fixture('basic'), 'public', undefined, { SIGNPOST_TODAY: '2027-06-01' });
   expect(pub.status, pub.output).toBe(0);
-  internal = buildSite(fixture('basic'), 'internal');
+  internal = buildSite(fixture('basic'), 'internal', undefined, { SIGNPOST_TODAY: '2027-06-01' });
   expect(internal.status, internal.output).toBe(0);
 });
 
@@ -125,5 +125,30 @@ describe('pages', () => {
     const page = html(pub, 'en/markets/de');
     expect(page).toContain('Central European Time');
     expect(page).toMatch(/Monday – Friday: <span dir="ltr">9:00\s?AM\s?–\s?5:00\s?PM<\/span>/);
+  });
+});
+
+describe('the audit in the build', () => {
+  test('the internal build prints the audit summary', () => {
+    expect(internal.output).toContain('Content audit as of 2027-06-01: errors: 0, warnings: ');
+  });
+
+  test('internal pages carry a banner for an overdue review, with the owner', () => {
+    expect(html(internal, 'en/policies/de/returns')).toContain('Review overdue by 122 days — owner: legal-fixture');
+  });
+
+  test('public pages show only the reviewed date, never audit data or owners', () => {
+    const page = html(pub, 'en/policies/de/returns');
+    expect(page).toContain('Last reviewed November 1, 2026');
+    expect(page).not.toMatch(/overdue|audit-banner|legal-fixture/);
+    expect(fs.existsSync(path.join(pub.outDir, 'en/health'))).toBe(false);
+  });
+
+  test('the content health page has the translation matrix, charts as inline SVG and reviews by owner', () => {
+    const page = html(internal, 'en/health');
+    expect(page).toMatch(/<svg role="img"/);
+    expect(page).toContain('Reviews overdue, by owner');
+    expect(page).toMatch(/<th scope="row"><a href="\/en\/help\/returns\/start-a-return\/">Start a return<\/a><\/th><td class="cell-ok">up to date<\/td><td class="cell-missing">missing<\/td>/);
+    expect(page).not.toMatch(/<script(?! type="application\/(ld\+)?json")[^>]*src=[^>]*chart/);
   });
 });

@@ -14,11 +14,11 @@ export interface BuildResult {
 }
 
 /** Runs `astro build` for one target with `CONTENT_DIR`; never throws on a failed build. */
-export function buildSite(contentDir: string, target: 'public' | 'internal', outDir = fs.mkdtempSync(path.join(os.tmpdir(), `signpost-${target}-`))): BuildResult {
+export function buildSite(contentDir: string, target: 'public' | 'internal', outDir = fs.mkdtempSync(path.join(os.tmpdir(), `signpost-${target}-`)), env: Record<string, string> = {}): BuildResult {
   const result = spawnSync(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
     cwd: projectRoot,
     encoding: 'utf8',
-    env: { ...process.env, CONTENT_DIR: contentDir, SIGNPOST_TARGET: target, SIGNPOST_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+    env: { ...process.env, CONTENT_DIR: contentDir, SIGNPOST_TARGET: target, SIGNPOST_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...env },
     timeout: 240_000,
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir };

@@ -1,0 +1,31 @@
+/**
+ * `npm run schema`: writes JSON Schemas generated from the zod schemas to schemas/, so editors
+ * get frontmatter completion and checks (VS Code: see docs/authoring.md). One definition of truth:
+ * the same zod schemas validate the build.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from '../src/schemas/z.ts';
+import { helpSchema } from '../src/schemas/help.ts';
+import { policySchema } from '../src/schemas/policy.ts';
+import { sopSchema } from '../src/schemas/sop.ts';
+import { cultureSchema } from '../src/schemas/culture.ts';
+import { marketSchema } from '../src/schemas/market.ts';
+import { siteSchema } from '../src/schemas/site.ts';
+import { projectRoot } from '../src/content/root.ts';
+
+export const jsonSchemas = { help: helpSchema, policy: policySchema, sop: sopSchema, culture: cultureSchema, market: marketSchema, site: siteSchema };
+
+/** The JSON Schema of one content type, as written to schemas/<name>.schema.json. */
+export function toJsonSchema(name: keyof typeof jsonSchemas): object {
+  return { $id: `https://signpost.dev/schemas/${name}.schema.json`, ...z.toJSONSchema(jsonSchemas[name], { io: 'input', unrepresentable: 'any' }) };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const out = path.join(projectRoot, 'schemas');
+  fs.mkdirSync(out, { recursive: true });
+  for (const name of Object.keys(jsonSchemas) as (keyof typeof jsonSchemas)[]) {
+    fs.writeFileSync(path.join(out, `${name}.schema.json`), `${JSON.stringify(toJsonSchema(name), null, 2)}\n`);
+  }
+  console.log(`Wrote ${Object.keys(jsonSchemas).length} JSON Schemas to schemas/`);
+}
