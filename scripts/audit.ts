@@ -1,7 +1,7 @@
 /**
  * `npm run audit`: flags outdated content before anyone reads it.
  *
- *   npm run audit -- [--format text|json|markdown|github] [--today YYYY-MM-DD] [--fail-on error|warning|none]
+ *   npm run audit -- [--format text|json|markdown|github] [--today YYYY-MM-DD] [--fail-on error|warning|none] [--no-cache]
  *
  * Reads CONTENT_DIR (or content/) with the site's own schemas, without starting Astro.
  * Exit code: 1 when a finding at or above --fail-on exists (default: error), 2 on bad arguments.
@@ -10,7 +10,9 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { audit } from '../src/audit/index.ts';
-import { readEntriesInParallel } from '../src/audit/parallel.ts';
+import { readEntriesCached } from '../src/audit/cache.ts';
+import { loadSite } from '../src/content/site.ts';
+import { createI18n, loadStrings, translator } from '../src/i18n/index.ts';
 import { formats, github, json, markdown, text, type Format } from '../src/audit/report/index.ts';
 import { todayUtc } from '../src/audit/dates.ts';
 import { contentRootOrExit } from '../src/content/root.ts';
@@ -20,9 +22,9 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-let values: { format?: string; today?: string; 'fail-on'?: string };
+let values: { format?: string; today?: string; 'fail-on'?: string; 'no-cache'?: boolean };
 try {
-  ({ values } = parseArgs({ options: { format: { type: 'string' }, today: { type: 'string' }, 'fail-on': { type: 'string' } } }));
+  ({ values } = parseArgs({ options: { format: { type: 'string' }, today: { type: 'string' }, 'fail-on': { type: 'string' }, 'no-cache': { type: 'boolean' } } }));
 } catch (e) {
   fail((e as Error).message);
 }
@@ -34,8 +36,13 @@ const failOn = values['fail-on'] ?? 'error';
 if (!['error', 'warning', 'none'].includes(failOn)) fail('--fail-on must be error, warning or none.');
 
 const root = contentRootOrExit();
-const entries = await readEntriesInParallel(root);
+const started = performance.now();
+// Unchanged files come from the cache (--no-cache reads everything again).
+const { site } = loadSite(root);
+const i18n = createI18n(loadStrings(root), site.defaultLanguage.code);
+const entries = values['no-cache'] ? undefined : readEntriesCached(root, site, (lang) => translator(i18n, lang));
 const result = audit(root, { today, entries });
+result.ms = performance.now() - started;
 const { findings } = result;
 
 if (format === 'json') process.stdout.write(json(findings));

@@ -45,9 +45,12 @@ export function readSource(bytes: Uint8Array, file: string): SourceFile | Proble
   if (typeof text !== 'string') return [text];
   if (!/^---[^\n]*\n/.test(text)) return [problem('FrontmatterMissing', file, 'The file does not start with a frontmatter block.', { line: 1 })];
   let parsed: ReturnType<typeof parseFrontmatterYaml> | undefined;
-  let split: matter.GrayMatterFile<string>;
+  // Hand gray-matter only the frontmatter block: given the whole file it copies the text into a
+  // Buffer and uses it as a cache key, which costs more than the parse itself on large sites.
+  const close = /\n---[ \t]*(\n|$)/.exec(text.slice(3));
+  const headEnd = close ? 3 + close.index + close[0].length : text.length;
   try {
-    split = matter(text, {
+    matter(text.slice(0, headEnd), {
       language: 'yaml',
       engines: {
         yaml: (src: string) => {
@@ -77,7 +80,6 @@ export function readSource(bytes: Uint8Array, file: string): SourceFile | Proble
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return [problem('FrontmatterInvalid', file, 'The frontmatter must be a set of `key: value` lines.', { line: 2 })];
   }
-  const head = text.length - split.content.length;
-  const bodyLine = text.slice(0, head).split('\n').length;
-  return { data: { ...(data as Record<string, unknown>) }, keyLines: parsed.keyLines, body: split.content, bodyLine };
+  const bodyLine = text.slice(0, headEnd).split('\n').length + (text.slice(0, headEnd).endsWith('\n') ? 0 : 1);
+  return { data: { ...(data as Record<string, unknown>) }, keyLines: parsed.keyLines, body: text.slice(headEnd), bodyLine };
 }

@@ -21,6 +21,7 @@ import { ContentError, didYouMean, problem, type Problem } from './errors.ts';
 import { readSource } from './frontmatter.ts';
 import { contentFolders, parseEntryPath, type EntryPath } from './paths.ts';
 import { renderBody, type Rendered } from './render/index.ts';
+import { scanMarkdown } from './render/scan.ts';
 import type { Target } from './render/context.ts';
 import { loadSite, type SiteModel } from './site.ts';
 import { validate } from './validate.ts';
@@ -158,7 +159,9 @@ function loadEntry(root: string, file: string, target: Target, site: SiteModel, 
       problems.push(problem('UnknownMarket', file, `\`markets\` lists "${m}", which has no markets/${m}.yaml.`, { line: source.keyLines.get('markets') }));
     }
   }
-  const rendered = renderBody(source.body, where.format, {
+  // The audit needs links and headings only: plain Markdown takes the fast native scan.
+  const render: typeof renderBody = options.html === false && where.format === 'md' ? (body, _format, ctx) => scanMarkdown(body, ctx) : renderBody;
+  const rendered = render(source.body, where.format, {
     target, file, route: where.route, lang: where.lang, market: where.market, site,
     t: t(site.langByCode.has(where.lang) ? where.lang : site.defaultLanguage.code),
     bodyLine: source.bodyLine, problems, faq: (data as { faq?: boolean }).faq === true, html: options.html,

@@ -48,38 +48,57 @@ export function rewriteLinks(tree: Root, ctx: RenderContext & { route: string },
 function resolve(a: Element, ctx: RenderContext & { route: string }, ids: Set<string>, inInternal: boolean): LinkRef | undefined {
   const href = a.properties.href as string;
   const line = a.position ? a.position.start.line + ctx.bodyLine - 1 : locate(ctx, href);
-  if (external.test(href) || href.startsWith('//')) return undefined;
+  const result = resolveHref(href, line, ctx, ids, inInternal);
+  if (result.href !== undefined) a.properties.href = result.href;
+  return result.ref;
+}
+
+/**
+ * Checks one link target. Returns the URL to publish instead (for links to content files and
+ * prefixed ids) and the reference to check once every file is read. Shared by the renderer and
+ * the audit's fast scan, so both judge links alike.
+ */
+export function resolveHref(href: string, line: number | undefined, ctx: RenderContext & { route: string }, ids: Set<string>, inInternal: boolean): { href?: string; ref?: LinkRef } {
+  if (external.test(href) || href.startsWith('//')) return {};
   const [target, anchor] = splitAnchor(href);
   if (!target) {
-    if (!anchor) return undefined;
+    if (!anchor) return {};
     // Footnote and author ids are prefixed by the sanitizer; follow the prefix.
-    if (!ids.has(anchor) && ids.has(`user-content-${anchor}`)) a.properties.href = `#user-content-${anchor}`;
-    else if (!ids.has(anchor)) ctx.problems.push(problem('BrokenLink', ctx.file, `There is no heading "#${anchor}" on this page.`, { line }));
-    return undefined;
+    if (!ids.has(anchor) && ids.has(`user-content-${anchor}`)) return { href: `#user-content-${anchor}` };
+    if (!ids.has(anchor)) ctx.problems.push(problem('BrokenLink', ctx.file, `There is no heading "#${anchor}" on this page.`, { line }));
+    return {};
   }
-  if (target.startsWith('/')) return { href, absolute: target, anchor, line, inInternal };
-  const file = path.posix.normalize(path.posix.join(path.posix.dirname(ctx.file), decodeURI(target)));
+  if (target.startsWith('/')) return { ref: { href, absolute: target, anchor, line, inInternal } };
+  let decoded = target;
+  try {
+    decoded = decodeURI(target);
+  } catch { /* keep as written */ }
+  const file = path.posix.normalize(path.posix.join(path.posix.dirname(ctx.file), decoded));
   const parsed = /\.(md|mdx)$/.test(file) ? parseEntryPath(file) : undefined;
   if (!parsed || typeof parsed === 'string') {
     ctx.problems.push(problem('BrokenLink', ctx.file, `"${href}" does not point at a content file (resolved to ${file}).`, { line }));
-    return undefined;
+    return {};
   }
-  a.properties.href = relativeUrl(ctx.route, parsed.route) + (anchor ? `#${anchor}` : '');
-  return { href, route: parsed.route, anchor, line, inInternal };
+  return { href: relativeUrl(ctx.route, parsed.route) + (anchor ? `#${anchor}` : ''), ref: { href, route: parsed.route, anchor, line, inInternal } };
 }
 
 /**
  * The file line of a link whose position was lost (raw HTML in Markdown is re-parsed without
  * positions): the first body line that contains the link target.
  */
-function locate(ctx: RenderContext, href: string): number | undefined {
-  const i = ctx.source?.split('\n').findIndex((l) => l.includes(`](${href}`) || l.includes(`"${href}"`) || l.includes(`<${href}>`));
+export function locate(ctx: RenderContext, href: string): number | undefined {
+  const i = ctx.source?.split('\n').findIndex((l) => l.includes(`](${href}`) || l.includes(`"${href}"`) || l.includes(`<${href}>`) || l.includes(`]: ${href}`));
   return i !== undefined && i >= 0 ? i + ctx.bodyLine : undefined;
 }
 
 function splitAnchor(href: string): [string, string | undefined] {
   const i = href.indexOf('#');
-  return i < 0 ? [href, undefined] : [href.slice(0, i), decodeURIComponent(href.slice(i + 1)) || undefined];
+  if (i < 0) return [href, undefined];
+  let anchor = href.slice(i + 1);
+  try {
+    anchor = decodeURIComponent(anchor);
+  } catch { /* keep as written */ }
+  return [href.slice(0, i), anchor || undefined];
 }
 
 function collectIds(node: Root | Element, ids: Set<string>): void {
