@@ -4,6 +4,7 @@
  * and after a build writes the search index, sitemap, robots.txt and host headers.
  */
 import type { AstroIntegration } from 'astro';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ContentError } from '../content/errors.ts';
@@ -13,14 +14,23 @@ import { indexSite } from '../search/index-site.ts';
 import { writeSiteFiles } from './site-files.ts';
 import { summary } from '../audit/report/index.ts';
 
+/** Phase timings for the benchmark, written to `SIGNPOST_TIMINGS` when it is set. */
+const timings: Record<string, number> = {};
+const mark = (name: string, since: number) => {
+  timings[name] = Math.round(performance.now() - since);
+};
+
 export default function signpost(): AstroIntegration {
+  let renderStarted = 0;
   return {
     name: 'signpost',
     hooks: {
       'astro:config:setup': ({ command }) => {
         if (command === 'preview') return;
         try {
+          const loadStarted = performance.now();
           const { content, findings, today } = getBuilt();
+          mark('load', loadStarted);
           if (content.target === 'internal' && command === 'build') {
             console.log(`Content audit as of ${today}: ${summary(findings)}.${findings.length ? ' Details: the Content health page of the internal site, or npm run audit.' : ''}`);
           }
@@ -51,13 +61,19 @@ export default function signpost(): AstroIntegration {
         server.watcher.on('add', reload);
         server.watcher.on('unlink', reload);
       },
+      'astro:build:start': () => {
+        renderStarted = performance.now();
+      },
       'astro:build:done': async ({ dir, logger }) => {
+        mark('render', renderStarted);
         const out = fileURLToPath(dir);
         const { content, routes } = getBuilt();
         const started = performance.now();
         const stats = await indexSite(out);
+        mark('index', started);
         logger.info(`search index: ${stats.pages} pages in ${stats.languages} languages (${Math.round(performance.now() - started)} ms)`);
         writeSiteFiles(out, content, routes);
+        if (process.env.SIGNPOST_TIMINGS) fs.writeFileSync(process.env.SIGNPOST_TIMINGS, JSON.stringify({ ...timings, pages: routes.length, indexed: stats.pages }));
       },
     },
   };

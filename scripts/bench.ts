@@ -1,0 +1,183 @@
+/**
+ * `npm run bench -- --pages 1000`: how Signpost scales. Generates a synthetic content root of
+ * `--pages` help articles spread over 8 languages (plus policies and SOPs), makes it a git
+ * repository, then measures the public build, the internal build and the audit, each in its own
+ * process: wall time per phase, pages per second, peak memory of the whole process tree, output
+ * and search-bundle size, the gzip weight of a typical article page, and what one search transfers.
+ * Writes bench-out/bench-<pages>.json and refreshes docs/performance.md.
+ *
+ *   npm run bench -- --pages 1000 [--pages 5000 …] [--no-browser]
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { parseArgs } from 'node:util';
+import { benchLanguages, generate } from './bench/generate.ts';
+import { measure } from './bench/measure.ts';
+import { projectRoot } from '../src/content/root.ts';
+
+const { values } = parseArgs({ options: { pages: { type: 'string', multiple: true }, 'no-browser': { type: 'boolean' } } });
+const sizes = (values.pages ?? ['1000']).map(Number);
+if (sizes.some((n) => !Number.isInteger(n) || n < 8)) {
+  console.error('--pages takes a whole number of help pages (at least 8), e.g. --pages 1000');
+  process.exit(2);
+}
+const out = path.join(projectRoot, 'bench-out');
+const node = process.execPath;
+const astro = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
+
+const gz = (buf: Buffer | string) => zlib.gzipSync(buf, { level: 9 }).length;
+const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
+const dirSize = (dir: string): number => fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).reduce((s, d) => s + fs.statSync(path.join(d.parentPath, d.name)).size, 0);
+
+function progress(label: string): () => void {
+  const started = Date.now();
+  process.stdout.write(`  ${label}…`);
+  const timer = setInterval(() => process.stdout.write(` ${Math.round((Date.now() - started) / 1000)}s`), 10_000);
+  return () => {
+    clearInterval(timer);
+    process.stdout.write(` done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  };
+}
+
+function makeRepo(root: string): void {
+  const git = (args: string[], date: string) => execFileSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.com', '-c', 'commit.gpgsign=false', ...args], {
+    cwd: root, stdio: 'pipe', env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
+  });
+  git(['init', '-q', '-b', 'main'], '2026-01-01T12:00:00Z');
+  git(['add', '-A'], '2026-01-01T12:00:00Z');
+  git(['commit', '-q', '-m', 'Initial content'], '2026-01-01T12:00:00Z');
+  // Change one English article in twenty so the audit has stale translations to find.
+  const en = path.join(root, 'help/en');
+  const files = fs.readdirSync(en, { recursive: true }).map(String).filter((f) => f.endsWith('.md')).sort();
+  files.filter((_, i) => i % 20 === 0).forEach((f) => fs.appendFileSync(path.join(en, f), '\nA paragraph added later.\n'));
+  git(['commit', '-q', '-am', 'Update some English articles'], '2026-06-01T12:00:00Z');
+}
+
+/** Gzip bytes of an article page and the CSS and JS it loads before any interaction. */
+function pageWeight(dir: string, page: string): { html: number; css: number; js: number; total: number } {
+  const html = fs.readFileSync(path.join(dir, page, 'index.html'), 'utf8');
+  const assets = [...html.matchAll(/<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="([^"]+)"/g)].map((m) => m[1]!);
+  let css = 0;
+  let js = 0;
+  const seen = new Set<string>();
+  const addJs = (src: string) => {
+    if (seen.has(src)) return;
+    seen.add(src);
+    const text = fs.readFileSync(path.join(dir, src));
+    js += gz(text);
+    for (const m of text.toString('utf8').matchAll(/(?:from|import)\s*["'](\.\/[^"']+\.js)["']/g)) addJs(path.posix.join(path.posix.dirname(src), m[1]!));
+  };
+  for (const a of assets) {
+    if (a.endsWith('.css')) css += gz(fs.readFileSync(path.join(dir, a)));
+    else if (a.endsWith('.js')) addJs(a);
+  }
+  const h = gz(html);
+  return { html: h, css, js, total: h + css + js };
+}
+
+/** What one search transfers in Chromium (gzip sizes; Pagefind's index files are already compressed). */
+async function searchTransfer(dir: string, word: string): Promise<number | undefined> {
+  if (values['no-browser'] || !fs.existsSync('/usr/bin/chromium')) return undefined;
+  const { serve } = await import('./serve.ts');
+  const { chromium } = await import('playwright-core');
+  const server = await serve(dir);
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
+  try {
+    const page = await browser.newPage();
+    let bytes = 0;
+    const pending: Promise<void>[] = [];
+    page.on('response', (r) => {
+      if (!r.url().includes('/pagefind/')) return;
+      pending.push(r.body().then((b) => { bytes += /\.pf_|\.pagefind$/.test(r.url()) ? b.length : gz(b); }).catch(() => {}));
+    });
+    await page.goto(`http://127.0.0.1:${(server.address() as { port: number }).port}/en/search/?q=${encodeURIComponent(word)}`);
+    await page.waitForSelector('[data-search-results] li', { timeout: 30_000 });
+    await page.waitForLoadState('networkidle');
+    await Promise.all(pending);
+    return bytes;
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+interface PhaseResult { seconds: number; peakRssMb: number; pages: number; pagesPerSecond: number; phases: Record<string, number> }
+
+async function buildTarget(corpus: string, target: 'public' | 'internal', dist: string): Promise<PhaseResult> {
+  const timings = path.join(out, `timings-${target}.json`);
+  const done = progress(`${target} build`);
+  const r = await measure(node, [astro, 'build', '--silent'], { ...process.env, CONTENT_DIR: corpus, SIGNPOST_TARGET: target, SIGNPOST_OUT_DIR: dist, SIGNPOST_TIMINGS: timings, SIGNPOST_TODAY: '2026-11-24', ASTRO_TELEMETRY_DISABLED: '1' }, projectRoot);
+  done();
+  if (r.code !== 0) throw new Error(`The ${target} build failed:\n${r.output.slice(-3000)}`);
+  const t = JSON.parse(fs.readFileSync(timings, 'utf8')) as Record<string, number>;
+  return { seconds: r.seconds, peakRssMb: r.peakRssMb, pages: t.pages!, pagesPerSecond: Math.round(t.pages! / r.seconds), phases: { load: t.load!, render: t.render!, index: t.index! } };
+}
+
+const machine = `${os.cpus()[0]?.model.trim()} · ${os.availableParallelism()} cores · ${Math.round(os.totalmem() / 2 ** 30)} GiB · Node ${process.version} · ${os.platform()} ${os.release()}`;
+fs.mkdirSync(out, { recursive: true });
+
+for (const pages of sizes) {
+  console.log(`\nSignpost benchmark: ${pages} help pages (${Math.ceil(pages / benchLanguages.length)} per language × ${benchLanguages.length} languages)`);
+  const corpus = path.join(out, `corpus-${pages}`);
+  const dist = path.join(out, `dist-${pages}`);
+  fs.rmSync(dist, { recursive: true, force: true });
+  let done = progress('generating content');
+  const files = generate({ pages: Math.ceil(pages / benchLanguages.length), out: corpus });
+  makeRepo(corpus);
+  done();
+  const pub = await buildTarget(corpus, 'public', path.join(dist, 'public'));
+  const internal = await buildTarget(corpus, 'internal', path.join(dist, 'internal'));
+  done = progress('audit (cold, then cached)');
+  const audit = await measure(node, [path.join(projectRoot, 'scripts/audit.ts'), '--no-cache', '--format', 'json', '--today', '2026-11-24', '--fail-on', 'none'], { ...process.env, CONTENT_DIR: corpus }, projectRoot);
+  await measure(node, [path.join(projectRoot, 'scripts/audit.ts'), '--format', 'json', '--today', '2026-11-24', '--fail-on', 'none'], { ...process.env, CONTENT_DIR: corpus }, projectRoot);
+  const auditWarm = await measure(node, [path.join(projectRoot, 'scripts/audit.ts'), '--format', 'json', '--today', '2026-11-24', '--fail-on', 'none'], { ...process.env, CONTENT_DIR: corpus }, projectRoot);
+  done();
+  const findings = (JSON.parse(audit.output) as { findings: { kind: string }[] }).findings.length;
+  const publicDir = path.join(dist, 'public');
+  const articles = fs.readdirSync(path.join(publicDir, 'en/help/orders')).filter((d) => d.startsWith('article-')).sort();
+  const weights = articles.slice(0, 25).map((a) => pageWeight(publicDir, `en/help/orders/${a}`)).sort((a, b) => a.total - b.total);
+  const typical = weights[Math.floor(weights.length / 2)]!;
+  done = progress('search in Chromium');
+  const search = await searchTransfer(publicDir, 'order');
+  done();
+  const result = {
+    date: new Date().toISOString(), machine, pages, files,
+    public: pub, internal,
+    bothBuildsSeconds: Math.round((pub.seconds + internal.seconds) * 10) / 10,
+    audit: { seconds: Math.round(audit.seconds * 100) / 100, cachedSeconds: Math.round(auditWarm.seconds * 100) / 100, peakRssMb: audit.peakRssMb, files, findings },
+    size: { publicMb: Math.round(dirSize(publicDir) / 1048576), internalMb: Math.round(dirSize(path.join(dist, 'internal')) / 1048576), searchBundleMb: Math.round(dirSize(path.join(publicDir, 'pagefind')) / 104857.6) / 10 },
+    typicalArticleKb: { html: kb(typical.html), css: kb(typical.css), js: kb(typical.js), total: kb(typical.total) },
+    searchTransferKb: search === undefined ? null : kb(search),
+  };
+  fs.writeFileSync(path.join(out, `bench-${pages}.json`), `${JSON.stringify(result, null, 2)}\n`);
+  console.log(`\n${table([result])}`);
+}
+
+type Result = Record<string, any>;
+function table(results: Result[]): string {
+  const rows: [string, (r: Result) => string][] = [
+    ['Pages built (public / internal)', (r) => `${r.public.pages} / ${r.internal.pages}`],
+    ['Public build', (r) => `${r.public.seconds.toFixed(1)} s (${r.public.pagesPerSecond} pages/s)`],
+    ['  content loading · rendering · search index', (r) => `${(r.public.phases.load / 1000).toFixed(1)} · ${(r.public.phases.render / 1000).toFixed(1)} · ${(r.public.phases.index / 1000).toFixed(1)} s`],
+    ['  peak memory (process tree)', (r) => `${r.public.peakRssMb} MB`],
+    ['Internal build', (r) => `${r.internal.seconds.toFixed(1)} s (${r.internal.pagesPerSecond} pages/s), ${r.internal.peakRssMb} MB`],
+    ['Both builds', (r) => `${r.bothBuildsSeconds} s`],
+    ['Audit of all files, git history included', (r) => `${r.audit.seconds} s cold, ${r.audit.cachedSeconds} s cached (${r.audit.files} files, ${r.audit.findings} findings)`],
+    ['Output size (public / internal)', (r) => `${r.size.publicMb} MB / ${r.size.internalMb} MB`],
+    ['Search bundle (public)', (r) => `${r.size.searchBundleMb} MB`],
+    ['Typical article page, gzip (HTML + CSS + JS)', (r) => `${r.typicalArticleKb.total} KB (${r.typicalArticleKb.html} + ${r.typicalArticleKb.css} + ${r.typicalArticleKb.js})`],
+    ['One search, transferred (library + index)', (r) => (r.searchTransferKb === null ? 'not measured' : `${r.searchTransferKb} KB`)],
+  ];
+  const head = `| | ${results.map((r) => `${r.pages} pages`).join(' | ')} |\n| --- | ${results.map(() => '---').join(' | ')} |`;
+  return `${head}\n${rows.map(([label, f]) => `| ${label} | ${results.map(f).join(' | ')} |`).join('\n')}`;
+}
+
+// docs/performance.md keeps the latest figures of every size that has been run.
+const all = fs.readdirSync(out).filter((f) => /^bench-\d+\.json$/.test(f)).map((f) => JSON.parse(fs.readFileSync(path.join(out, f), 'utf8')) as Result).sort((a, b) => a.pages - b.pages);
+const doc = path.join(projectRoot, 'docs/performance.md');
+const intro = fs.existsSync(doc) ? fs.readFileSync(doc, 'utf8').split('<!-- bench:start -->')[0] : '# Performance\n\n';
+fs.writeFileSync(doc, `${intro}<!-- bench:start -->\nMeasured ${all.map((r) => r.date.slice(0, 10)).sort().at(-1)} on ${machine}.\n\n${table(all)}\n<!-- bench:end -->\n${fs.existsSync(doc) ? (fs.readFileSync(doc, 'utf8').split('<!-- bench:end -->\n')[1] ?? '') : ''}`);
+console.log(`\nWrote ${path.relative(projectRoot, doc)} and bench-out/bench-*.json`);
