@@ -14,6 +14,7 @@ process.env.CONTENT_DIR = contentRoot();
 const { default: signpost } = await import('./src/integration/index.ts');
 import { buildTarget } from './src/content/store.ts';
 import { loadSite } from './src/content/site.ts';
+import { cspDirectives, scriptResources, styleResources } from './src/security/csp.ts';
 
 const target = buildTarget();
 const { site } = loadSite(contentRoot());
@@ -26,6 +27,15 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   prerenderConflictBehavior: 'error',
+  // A strict CSP on every page of both sites, as a <meta> tag with hashes of anything inline;
+  // the same policy goes into _headers for hosts that read it (src/integration/site-files.ts).
+  security: {
+    csp: {
+      directives: cspDirectives(site),
+      scriptDirective: { resources: scriptResources },
+      styleDirective: { resources: styleResources },
+    },
+  },
   devToolbar: { enabled: false },
   integrations: [signpost()],
 });

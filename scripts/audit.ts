@@ -57,4 +57,5 @@ else if (format === 'github') {
 }
 
 const failing = failOn === 'none' ? [] : findings.filter((f) => f.severity === 'error' || (failOn === 'warning' && f.severity === 'warning'));
-process.exit(failing.length ? 1 : 0);
+// exitCode, not exit(): a large report written to a pipe must be flushed before the process ends.
+process.exitCode = failing.length ? 1 : 0;

@@ -9,10 +9,30 @@ import fs from 'node:fs';
 import sirv from 'sirv';
 import { projectRoot } from '../src/content/root.ts';
 
+/** Rules from a Netlify/Cloudflare-style `_headers` file: path pattern → headers. */
+function readHeaders(dir: string): { pattern: RegExp; headers: [string, string][] }[] {
+  const file = path.join(dir, '_headers');
+  if (!fs.existsSync(file)) return [];
+  const rules: { pattern: RegExp; headers: [string, string][] }[] = [];
+  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      rules.push({ pattern: new RegExp(`^${line.trim().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`), headers: [] });
+    } else {
+      const i = line.indexOf(':');
+      rules.at(-1)?.headers.push([line.slice(0, i).trim(), line.slice(i + 1).trim()]);
+    }
+  }
+  return rules;
+}
+
 /** Starts a server for `dir` and resolves with it once listening. */
 export function serve(dir: string, port = 0, host = '127.0.0.1'): Promise<http.Server> {
   const files = sirv(dir, { dev: false, etag: true, dotfiles: false, extensions: ['html'] });
+  const rules = readHeaders(dir);
   const server = http.createServer((req, res) => {
+    const url = (req.url ?? '/').split('?')[0]!;
+    for (const rule of rules) if (rule.pattern.test(url)) for (const [k, v] of rule.headers) res.setHeader(k, v);
     files(req, res, () => {
       const lang = /^\/([a-z0-9-]+)\//.exec(req.url ?? '')?.[1];
       const candidates = [lang && path.join(dir, lang, '404', 'index.html'), path.join(dir, '404.html')].filter(Boolean) as string[];

@@ -20,4 +20,4 @@ for (const target of ['internal', 'public'] as const) {
     break;
   }
 }
-process.exit(failed ? 1 : 0);
+process.exitCode = failed ? 1 : 0;

@@ -5,6 +5,8 @@
  */
 
 export const catalogue = {
+  TooComplex: { title: 'File is too deeply nested to render', hint: 'Flatten the structure: quotes, lists or tags nested hundreds of levels deep are not content anyone can read.' },
+  FileTooLarge: { title: 'File is too large', hint: 'Split it into several articles; a help page over 1 MB is too long to read and slows every build.' },
   InvalidUtf8: { title: 'File is not valid UTF-8', hint: 'Save the file as UTF-8 (any editor offers it under "Save with encoding").' },
   YamlSyntax: { title: 'YAML syntax error', hint: 'Check indentation and quoting; a value that contains ": " or starts with a special character needs quotes.' },
   YamlAlias: { title: 'YAML aliases are not allowed', hint: 'Write the value out instead of using &anchor / *alias; aliases can expand into huge documents.' },

@@ -49,6 +49,9 @@ export interface Content {
   t(lang: string): Translate;
 }
 
+/** Content files larger than this are refused, so one file cannot stall or blow up a build. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
 const schemas: Record<ContentType, z.ZodType> = { help: helpSchema, policy: policySchema, sop: sopSchema, culture: cultureSchema };
 
 /** Every content file under the folders `target` may read, relative to `root`, sorted. */
@@ -144,7 +147,12 @@ function loadEntry(root: string, file: string, target: Target, site: SiteModel, 
       hint: `Categories: ${[...site.categoryById.keys()].join(', ')}. Add it to \`categories\` in site.yaml or move the article.`,
     }));
   }
-  const source = readSource(fs.readFileSync(path.join(root, file)), file);
+  const bytes = fs.readFileSync(path.join(root, file));
+  if (bytes.length > MAX_FILE_BYTES) {
+    problems.push(problem('FileTooLarge', file, `The file is ${Math.round(bytes.length / 1024)} KB; the limit is ${MAX_FILE_BYTES / 1024} KB.`));
+    return undefined;
+  }
+  const source = readSource(bytes, file);
   if (Array.isArray(source)) {
     problems.push(...source);
     return undefined;
@@ -161,11 +169,22 @@ function loadEntry(root: string, file: string, target: Target, site: SiteModel, 
   }
   // The audit needs links and headings only: plain Markdown takes the fast native scan.
   const render: typeof renderBody = options.html === false && where.format === 'md' ? (body, _format, ctx) => scanMarkdown(body, ctx) : renderBody;
-  const rendered = render(source.body, where.format, {
-    target, file, route: where.route, lang: where.lang, market: where.market, site,
-    t: t(site.langByCode.has(where.lang) ? where.lang : site.defaultLanguage.code),
-    bodyLine: source.bodyLine, problems, faq: (data as { faq?: boolean }).faq === true, html: options.html,
-  });
+  let rendered: Rendered;
+  try {
+    rendered = render(source.body, where.format, {
+      target, file, route: where.route, lang: where.lang, market: where.market, site,
+      t: t(site.langByCode.has(where.lang) ? where.lang : site.defaultLanguage.code),
+      bodyLine: source.bodyLine, problems, faq: (data as { faq?: boolean }).faq === true, html: options.html,
+    });
+  } catch (e) {
+    // Pathological nesting can exhaust the stack of the parser or of a tree walk: report the
+    // file instead of crashing the whole build.
+    if (e instanceof RangeError) {
+      problems.push(problem('TooComplex', file, 'Rendering it ran out of stack space.'));
+      return undefined;
+    }
+    throw e;
+  }
   if (problems.length > before) return undefined;
   return { ...where, ...rendered, file, data } as Entry;
 }

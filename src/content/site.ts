@@ -57,6 +57,8 @@ export interface SiteModel {
   marketById: Map<string, Market>;
   popular: string[];
   feedbackEndpoint?: string;
+  /** Origins allowed in `<iframe src>`. */
+  embeds: string[];
   reviewEvery: Record<ContentType, number>;
   dueSoonDays: number;
 }
@@ -175,6 +177,7 @@ export function loadSite(root: string): { site: SiteModel; problems: Problem[] }
     marketById: new Map(markets.map((m) => [m.id, m])),
     popular: data.popular,
     feedbackEndpoint: data.feedback.endpoint || undefined,
+    embeds: data.embeds.map((u) => new URL(u).origin),
     reviewEvery: data.review_every,
     dueSoonDays: data.due_soon_days,
   };

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Content } from '../content/load.ts';
 import type { Route } from '../content/routes.ts';
+import { headersFile } from '../security/csp.ts';
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -21,8 +22,48 @@ export function sitemapXml(siteUrl: string, routes: Route[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${urls.join('\n')}\n</urlset>\n`;
 }
 
+/** The page's CSP from its <meta> tag, for the headers file (every page shares it but hashes). */
+function collectPolicy(dir: string): string | undefined {
+  const hashes = { script: new Set<string>(), style: new Set<string>() };
+  let base: string | undefined;
+  const visit = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) {
+        if (e.name !== 'pagefind' && e.name !== '_astro') visit(p);
+      } else if (e.name.endsWith('.html')) {
+        const m = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(fs.readFileSync(p, 'utf8'));
+        if (!m) continue;
+        const policy = m[1]!.replace(/&#39;/g, "'");
+        for (const part of policy.split(';').map((x) => x.trim())) {
+          const [name, ...values] = part.split(/\s+/);
+          if (name === 'script-src' || name === 'style-src') {
+            for (const v of values) if (v.startsWith("'sha")) hashes[name === 'script-src' ? 'script' : 'style'].add(v);
+          }
+        }
+        base ??= policy;
+      }
+    }
+  };
+  visit(dir);
+  if (!base) return undefined;
+  return base
+    .split(';')
+    .map((x) => x.trim())
+    .filter(Boolean)
+    .map((part) => {
+      const [name, ...values] = part.split(/\s+/);
+      if (name !== 'script-src' && name !== 'style-src') return part;
+      const kind = name === 'script-src' ? 'script' : 'style';
+      return [name, ...values.filter((v) => !v.startsWith("'sha")), ...hashes[kind]].join(' ');
+    })
+    .join('; ');
+}
+
 export function writeSiteFiles(dir: string, content: Content, routes: Route[]): void {
   const { site } = content;
+  const policy = collectPolicy(dir);
+  if (policy) fs.writeFileSync(path.join(dir, '_headers'), headersFile(policy, content.target === 'internal'));
   if (content.target === 'public') {
     fs.writeFileSync(path.join(dir, 'sitemap.xml'), sitemapXml(site.url, routes));
     fs.writeFileSync(path.join(dir, 'robots.txt'), `User-agent: *\nAllow: /\n\nSitemap: ${site.url}/sitemap.xml\n`);

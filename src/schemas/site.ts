@@ -32,6 +32,11 @@ export const siteSchema = z.strictObject({
       endpoint: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]).optional(),
     })
     .default({}),
+  /**
+   * Origins whose `<iframe>` embeds content may use, e.g. `https://www.youtube-nocookie.com`.
+   * Empty by default: no iframes at all.
+   */
+  embeds: z.array(z.url({ protocol: /^https$/, error: 'expected an https origin such as https://www.youtube-nocookie.com' })).default([]),
   review_every: z
     .strictObject({
       help: reviewEvery.default(365),

@@ -14,6 +14,7 @@ declare module 'vitest' {
     internalUrl: string;
     publicDir: string;
     internalDir: string;
+    fixtureUrl: string;
   }
 }
 
@@ -31,6 +32,12 @@ export default async function setup(project: TestProject) {
     servers.push(server);
     urls.push(`http://127.0.0.1:${(server.address() as { port: number }).port}`);
   }
+  // The basic fixture has a feedback endpoint configured, for the feedback form under CSP.
+  const fixtureBuild = buildSite(path.join(projectRoot, 'tests/fixtures/basic'), 'public');
+  if (fixtureBuild.status !== 0) throw new Error(`The fixture build failed:\n${fixtureBuild.output}`);
+  const fixtureServer = await serve(fixtureBuild.outDir);
+  servers.push(fixtureServer);
+  project.provide('fixtureUrl', `http://127.0.0.1:${(fixtureServer.address() as { port: number }).port}`);
   project.provide('publicUrl', urls[0]!);
   project.provide('internalUrl', urls[1]!);
   project.provide('publicDir', dirs[0]!);

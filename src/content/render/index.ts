@@ -41,7 +41,7 @@ export function renderBody(body: string, format: 'md' | 'mdx', ctx: RenderContex
     const headings = collectHeadings(tree);
     return { html: '', headings, links: rewriteLinks(tree, ctx, headings), internalBlocks: state.internalBlocks, faq: [] };
   }
-  const safe = clean(tree);
+  const safe = clean(tree, ctx.site.embeds);
   const headings = collectHeadings(safe);
   const links = rewriteLinks(safe, ctx, headings);
   wrapTables(safe, ctx);

@@ -5,7 +5,7 @@
  * attributes Signpost's components produce.
  */
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
-import type { Root } from 'hast';
+import type { Element, Root } from 'hast';
 
 const extraTags = ['aside', 'figure', 'figcaption', 'time', 'mark', 'abbr', 'small', 'u', 'cite', 'caption', 'colgroup', 'col'];
 
@@ -25,7 +25,34 @@ export const schema: Schema = {
   protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto', 'tel'] },
 };
 
-/** Returns a sanitized copy of `tree`. */
-export function clean(tree: Root): Root {
-  return sanitize(tree, schema) as Root;
+const withIframes: Schema = {
+  ...schema,
+  tagNames: [...(schema.tagNames ?? []), 'iframe'],
+  attributes: { ...schema.attributes, iframe: ['src', 'title', 'width', 'height', 'allow', 'allowFullScreen', 'loading', 'referrerPolicy'] },
+  protocols: { ...schema.protocols, src: ['https'] },
+};
+
+/**
+ * Returns a sanitized copy of `tree`. Iframes survive only when site.yaml lists embed origins,
+ * and then only those whose `src` is on one of them.
+ */
+export function clean(tree: Root, embeds: readonly string[] = []): Root {
+  if (!embeds.length) return sanitize(tree, schema) as Root;
+  const out = sanitize(tree, withIframes) as Root;
+  const drop = (node: Root | Element) => {
+    node.children = node.children.filter((c) => {
+      if (c.type !== 'element') return true;
+      if (c.tagName === 'iframe') {
+        try {
+          return embeds.includes(new URL(String(c.properties.src)).origin);
+        } catch {
+          return false;
+        }
+      }
+      drop(c);
+      return true;
+    }) as typeof node.children;
+  };
+  drop(out);
+  return out;
 }

@@ -1,0 +1,100 @@
+/** Reproducible builds, hostile and pathological input. */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { buildSite, fixture, read, walk } from '../helpers/build.ts';
+import { tempContent } from '../helpers/content.ts';
+import { ContentError, type Problem } from '../../src/content/errors.ts';
+import { loadContent } from '../../src/content/load.ts';
+
+const hashTree = (dir: string) =>
+  Object.fromEntries(walk(dir).map((f) => [path.relative(dir, f), crypto.createHash('sha256').update(fs.readFileSync(f)).digest('hex')]).sort(([a], [b]) => a.localeCompare(b)));
+
+function problemsOf(files: Record<string, string | Uint8Array | null>): Problem[] {
+  try {
+    loadContent(tempContent('basic', files), 'internal');
+    return [];
+  } catch (e) {
+    if (e instanceof ContentError) return [...e.problems];
+    throw e;
+  }
+}
+
+describe('reproducible builds', () => {
+  test('two clean builds of the same content give byte-identical output', () => {
+    const env = { SIGNPOST_TODAY: '2026-11-24' };
+    const a = buildSite(fixture('basic'), 'internal', undefined, env);
+    const b = buildSite(fixture('basic'), 'internal', undefined, env);
+    expect(a.status, a.output).toBe(0);
+    expect(b.status, b.output).toBe(0);
+    const ha = hashTree(a.outDir);
+    expect(Object.keys(ha).length).toBeGreaterThan(50);
+    expect(hashTree(b.outDir)).toEqual(ha);
+  });
+
+  test('LF, CRLF and BOM versions of a file build the same page', () => {
+    const text = fs.readFileSync(path.join(fixture('basic'), 'help/en/orders/track-your-order.md'), 'utf8');
+    const crlf = buildSite(tempContent('basic', { 'help/en/orders/track-your-order.md': `\uFEFF${text.replace(/\n/g, '\r\n')}` }), 'public');
+    const lf = buildSite(fixture('basic'), 'public');
+    expect(crlf.status, crlf.output).toBe(0);
+    expect(read(crlf.outDir, 'en/help/orders/track-your-order/index.html')).toBe(read(lf.outDir, 'en/help/orders/track-your-order/index.html'));
+  });
+});
+
+describe('hostile content', () => {
+  test('a <script>, an event handler and a javascript: URL never reach the page', () => {
+    const root = tempContent('basic', {
+      'help/en/orders/evil.md': '---\ntitle: Evil\ndescription: D\n---\n\n<script>alert(1)</script>\n\n<img src=x onerror="alert(2)">\n\n[click](javascript:alert(3))\n\n<a href="JaVaScRiPt:alert(4)">x</a>\n',
+    });
+    const r = buildSite(root, 'public');
+    expect(r.status, r.output).toBe(0);
+    const page = read(r.outDir, 'en/help/orders/evil/index.html');
+    const body = page.slice(page.indexOf('<main'));
+    expect(body).not.toMatch(/alert\(|onerror|javascript:/i);
+  });
+
+  test('a title with markup is shown as text everywhere, including search metadata', () => {
+    const root = tempContent('basic', { 'help/en/orders/x.md': '---\ntitle: "<img src=x onerror=alert(1)> Title"\ndescription: "<b>bold</b>"\n---\n\nBody.\n' });
+    const r = buildSite(root, 'public');
+    expect(r.status, r.output).toBe(0);
+    const page = read(r.outDir, 'en/help/orders/x/index.html');
+    // In attribute values (<meta content="…">) markup is inert text; as content it is escaped.
+    expect(page.replace(/="[^"]*"/g, '=""')).not.toMatch(/<img src=x|<b>bold/);
+    expect(page).toContain('<h1 data-pagefind-meta="title">&lt;img src=x onerror=alert(1)&gt; Title</h1>');
+    expect(page).toContain('<title>&lt;img src=x onerror=alert(1)&gt; Title');
+  });
+
+  test('iframes are removed unless their origin is listed under `embeds`', () => {
+    const body = '---\ntitle: T\ndescription: D\n---\n\n<iframe src="https://www.youtube-nocookie.com/embed/x" title="Video"></iframe>\n\n<iframe src="https://evil.example/x"></iframe>\n';
+    const none = buildSite(tempContent('basic', { 'help/en/orders/v.md': body }), 'public');
+    expect(read(none.outDir, 'en/help/orders/v/index.html')).not.toContain('<iframe');
+    const site = fs.readFileSync(path.join(fixture('basic'), 'site.yaml'), 'utf8');
+    const allowed = buildSite(tempContent('basic', { 'help/en/orders/v.md': body, 'site.yaml': `${site}embeds: [https://www.youtube-nocookie.com]\n` }), 'public');
+    const page = read(allowed.outDir, 'en/help/orders/v/index.html');
+    expect(page).toContain('<iframe src="https://www.youtube-nocookie.com/embed/x" title="Video">');
+    expect(page).not.toContain('evil.example');
+    expect(page).toMatch(/frame-src https:\/\/www\.youtube-nocookie\.com/);
+  });
+});
+
+describe('pathological input', () => {
+  test('a file over 1 MB is refused with its size', () => {
+    const big = `---\ntitle: T\ndescription: D\n---\n\n${'word '.repeat(250_000)}\n`;
+    expect(problemsOf({ 'help/en/orders/big.md': big })).toMatchObject([{ code: 'FileTooLarge', file: 'help/en/orders/big.md' }]);
+  });
+
+  test('unbalanced brackets and emphasis on a huge scale render normally', () => {
+    const nasty = `${'['.repeat(20_000)}\n\n${'*a '.repeat(20_000)}\n\n${'_'.repeat(30_000)}\n\n${'`'.repeat(10_000)}\n`;
+    expect(problemsOf({ 'help/en/orders/nasty.md': `---\ntitle: T\ndescription: D\n---\n\n${nasty}` })).toEqual([]);
+  });
+
+  test('absurdly deep nesting fails with the file named instead of crashing the build', () => {
+    const deep = `${'> '.repeat(5000)}x\n\n${'- '.repeat(5000)}x\n`;
+    expect(problemsOf({ 'help/en/orders/deep.md': `---\ntitle: T\ndescription: D\n---\n\n${deep}` })).toMatchObject([{ code: 'TooComplex', file: 'help/en/orders/deep.md' }]);
+  });
+
+  test('invalid UTF-8 fails naming the file', () => {
+    expect(problemsOf({ 'help/en/orders/bin.md': new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0xc3, 0x28, 0x0a]) })).toMatchObject([{ code: 'InvalidUtf8', file: 'help/en/orders/bin.md' }]);
+  });
+});
