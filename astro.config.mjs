@@ -31,7 +31,7 @@ export default defineConfig({
   // the same policy goes into _headers for hosts that read it (src/integration/site-files.ts).
   security: {
     csp: {
-      directives: cspDirectives(site),
+      directives: /** @type {import('astro').AstroUserConfig['security'] extends infer S ? any : never} */ (cspDirectives(site)),
       scriptDirective: { resources: scriptResources },
       styleDirective: { resources: styleResources },
     },

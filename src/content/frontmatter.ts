@@ -65,7 +65,7 @@ export function readSource(bytes: Uint8Array, file: string): SourceFile | Proble
         json: refuse,
         toml: refuse,
       },
-    } as matter.GrayMatterOption<string, never>);
+    } as never);
   } catch (e) {
     const lang = /^---\s*(\S+)/.exec(text)?.[1] ?? 'unknown';
     const message = e instanceof EngineRefused || /engine/i.test(String(e))

@@ -111,9 +111,9 @@ export function loadSite(root: string): { site: SiteModel; problems: Problem[] }
   }
 
   const helpLangs = dirs(path.join(root, 'help'));
-  const langList = data.languages ?? helpLangs.map((code) => ({ code }));
+  const langList: { code: string; name?: string; dir?: 'ltr' | 'rtl' }[] = data.languages ?? helpLangs.map((code) => ({ code }));
   if (langList.length === 0) langList.push({ code: data.default_language ?? 'en' });
-  const languages = langList.map((l) => describeLanguage(l.code, 'name' in l ? l.name : undefined, 'dir' in l ? l.dir : undefined));
+  const languages = langList.map((l) => describeLanguage(l.code, l.name, l.dir));
   const langByCode = new Map(languages.map((l) => [l.code, l]));
   const defaultCode = data.default_language ?? (langByCode.has('en') ? 'en' : languages[0]!.code);
   if (!langByCode.has(defaultCode)) {

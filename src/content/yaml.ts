@@ -21,7 +21,7 @@ export interface ParsedYaml {
 /** Parses YAML text; on failure returns problems with lines offset by `lineOffset`. */
 export function parseYaml(text: string, file: string, lineOffset = 0): ParsedYaml | Problem[] {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, maxAliasCount: -1 });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const problems: Problem[] = [];
   for (const e of doc.errors) {
     const pos = lineCounter.linePos(e.pos[0]);

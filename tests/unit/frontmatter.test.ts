@@ -52,7 +52,7 @@ describe('reading a file', () => {
 });
 
 describe('validating frontmatter', () => {
-  const check = (text: string, schema = helpSchema) => {
+  const check = (text: string, schema: typeof helpSchema | typeof policySchema = helpSchema) => {
     const s = src(text);
     return validate(schema, s.data, 'help/en/orders/x.md', s.keyLines);
   };
