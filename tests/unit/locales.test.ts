@@ -48,3 +48,15 @@ describe('UI strings', () => {
     expect(wrong).toEqual([]);
   });
 });
+
+describe('sample site strings', () => {
+  test('every fact in the sample market data has a label in every site language', async () => {
+    const { loadSite } = await import('../../src/content/site.ts');
+    const { loadStrings } = await import('../../src/i18n/index.ts');
+    const root = path.join(projectRoot, 'content');
+    const { site } = loadSite(root);
+    const strings = loadStrings(root);
+    const missing = site.markets.flatMap((m) => Object.keys(m.facts)).flatMap((f) => site.languages.filter((l) => !strings[l.code]?.[`fact.${f}`]).map((l) => `${l.code}: fact.${f}`));
+    expect([...new Set(missing)]).toEqual([]);
+  });
+});
