@@ -1,17 +1,10 @@
 /** axe-core in Chromium: no WCAG 2.2 AA violations on every page type, in English and Arabic. */
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
-import { launch } from '../helpers/browser.ts';
+import { useBrowser } from '../helpers/browser.ts';
 
 const base = inject('publicUrl');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const pages = {
   home: '/{lang}/',
@@ -26,7 +19,7 @@ const pages = {
 describe.each(['en', 'ar'])('accessibility in %s', (lang) => {
   test.each(Object.entries(pages))('%s page has no WCAG 2.2 AA violations', async (_, path) => {
     for (const scheme of ['light', 'dark'] as const) {
-      const context = await browser.newContext({ colorScheme: scheme });
+      const context = await browser().newContext({ colorScheme: scheme });
       const page = await context.newPage();
       await page.goto(base + path.replace('{lang}', lang));
       if (path.includes('search')) await page.waitForTimeout(1500);

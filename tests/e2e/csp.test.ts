@@ -2,21 +2,15 @@
  * Every page type of both sites with the Content-Security-Policy in force (meta tag and the
  * headers from _headers): zero violations while search, feedback, copy buttons and open-now run.
  */
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch } from '../helpers/browser.ts';
+import { describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowser } from '../helpers/browser.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** Opens a page recording CSP violations (events and console reports). */
 async function open(url: string): Promise<{ page: Page; violations: string[] }> {
-  const context = await browser.newContext();
+  const context = await browser().newContext();
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
   const page = await context.newPage();
   const violations: string[] = [];

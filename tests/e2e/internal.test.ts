@@ -1,25 +1,19 @@
 /** The agents' site in Chromium, and the wall checked on the real sample content. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { launch } from '../helpers/browser.ts';
+import { useBrowser } from '../helpers/browser.ts';
 import { projectRoot, walk } from '../helpers/build.ts';
 import { readMaybeGzip } from '../helpers/pagefind.ts';
 
 const base = inject('internalUrl');
-let browser: Browser;
 let context: BrowserContext;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function open(p: string, setup?: (c: BrowserContext) => Promise<void>) {
-  context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  context = await browser().newContext({ viewport: { width: 1200, height: 900 } });
   await setup?.(context);
   const page = await context.newPage();
   await page.goto(base + p);

@@ -1,21 +1,14 @@
 /** The public site in Chromium: languages, markets, open-now, fallback, RTL. */
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch } from '../helpers/browser.ts';
+import { describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowser } from '../helpers/browser.ts';
 
 const base = inject('publicUrl');
-let browser: Browser;
+const browser = useBrowser();
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
 async function open(path: string, opts: { now?: Date } = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const context = await browser().newContext({ viewport: { width: 1200, height: 900 } });
   page = await context.newPage();
   if (opts.now) await page.clock.setFixedTime(opts.now);
   await page.goto(base + path);

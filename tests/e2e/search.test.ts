@@ -1,19 +1,12 @@
 /** Search in Chromium on the sample content, in English, Japanese and Chinese. */
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch } from '../helpers/browser.ts';
+import { describe, expect, inject, test } from 'vitest';
+import { useBrowser } from '../helpers/browser.ts';
 
 const base = inject('publicUrl');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function search(lang: string, q: string, filters = '') {
-  const page = await browser.newPage();
+  const page = await browser().newPage();
   await page.goto(`${base}/${lang}/search/?q=${encodeURIComponent(q)}${filters}`);
   const results = page.locator('[data-search-results] li');
   await expect.poll(() => results.count(), { timeout: 15_000 }).toBeGreaterThan(0);
@@ -48,7 +41,7 @@ describe('search', () => {
   });
 
   test('the query from the URL is shown as text, never as HTML', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(`${base}/en/search/?q=${encodeURIComponent('<img src=x onerror="window.__xss=1">')}`);
     await page.waitForTimeout(500);
     expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
@@ -56,7 +49,7 @@ describe('search', () => {
   });
 
   test('the home search box submits to the search page', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(`${base}/en/`);
     await page.fill('#home-q', 'refund');
     await page.keyboard.press('Enter');
