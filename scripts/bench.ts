@@ -26,7 +26,6 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 8)) {
 }
 const out = path.join(projectRoot, 'bench-out');
 const node = process.execPath;
-const astro = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
 
 const gz = (buf: Buffer | string) => zlib.gzipSync(buf, { level: 9 }).length;
 const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
@@ -109,7 +108,7 @@ interface PhaseResult { seconds: number; peakRssMb: number; pages: number; pages
 async function buildTarget(corpus: string, target: 'public' | 'internal', dist: string): Promise<PhaseResult> {
   const timings = path.join(out, `timings-${target}.json`);
   const done = progress(`${target} build`);
-  const r = await measure(node, [astro, 'build', '--silent'], { ...process.env, CONTENT_DIR: corpus, SIGNPOST_TARGET: target, SIGNPOST_OUT_DIR: dist, SIGNPOST_TIMINGS: timings, SIGNPOST_TODAY: '2026-11-24', ASTRO_TELEMETRY_DISABLED: '1' }, projectRoot);
+  const r = await measure(node, [path.join(projectRoot, 'scripts/build.ts'), target], { ...process.env, CONTENT_DIR: corpus, SIGNPOST_TARGET: target, SIGNPOST_OUT_DIR: dist, SIGNPOST_TIMINGS: timings, SIGNPOST_TODAY: '2026-11-24', ASTRO_TELEMETRY_DISABLED: '1' }, projectRoot);
   done();
   if (r.code !== 0) throw new Error(`The ${target} build failed:\n${r.output.slice(-3000)}`);
   const t = JSON.parse(fs.readFileSync(timings, 'utf8')) as Record<string, number>;

@@ -68,12 +68,19 @@ export default function signpost(): AstroIntegration {
         mark('render', renderStarted);
         const out = fileURLToPath(dir);
         const { content, routes } = getBuilt();
-        const started = performance.now();
-        const stats = await indexSite(out);
-        mark('index', started);
-        logger.info(`search index: ${stats.pages} pages in ${stats.languages} languages (${Math.round(performance.now() - started)} ms)`);
         writeSiteFiles(out, content, routes);
-        if (process.env.SIGNPOST_TIMINGS) fs.writeFileSync(process.env.SIGNPOST_TIMINGS, JSON.stringify({ ...timings, pages: routes.length, indexed: stats.pages }));
+        // `npm run build` indexes after this process has exited, so Astro's memory and
+        // Pagefind's are never held at the same time (SIGNPOST_INDEX=later); a bare
+        // `astro build` indexes here.
+        let indexed: number | undefined;
+        if (process.env.SIGNPOST_INDEX !== 'later') {
+          const started = performance.now();
+          const stats = await indexSite(out);
+          indexed = stats.pages;
+          mark('index', started);
+          logger.info(`search index: ${stats.pages} pages in ${stats.languages} languages (${Math.round(performance.now() - started)} ms)`);
+        }
+        if (process.env.SIGNPOST_TIMINGS) fs.writeFileSync(process.env.SIGNPOST_TIMINGS, JSON.stringify({ ...timings, pages: routes.length, indexed }));
       },
     },
   };

@@ -1,8 +1,10 @@
 /** A build over broken content fails, exits non-zero, names every broken file and publishes nothing. */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from 'vitest';
-import { buildSite } from '../helpers/build.ts';
+import { buildSite, projectRoot } from '../helpers/build.ts';
 import { tempContent } from '../helpers/content.ts';
 
 test('a build with several broken files lists them all and writes no pages', () => {
@@ -35,4 +37,14 @@ test('another content root builds with its own languages and markets, no code ch
   expect(page).toMatch(/<html lang="nl"/);
   expect(page).toContain('Levertijden');
   expect(fs.readFileSync(path.join(result.outDir, 'fr/markets/be/index.html'), 'utf8')).toContain('Belgique');
+});
+
+test('npm run build with broken content removes the previous output instead of leaving it half-replaced', () => {
+  const root = tempContent('basic', { 'help/en/orders/a.md': '---\ntitle: T\n---\n' });
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'signpost-out-'));
+  fs.writeFileSync(path.join(out, 'index.html'), 'an older build');
+  const r = spawnSync(process.execPath, [path.join(projectRoot, 'scripts/build.ts'), 'public'], { cwd: projectRoot, encoding: 'utf8', env: { ...process.env, CONTENT_DIR: root, SIGNPOST_OUT_DIR: out } });
+  expect(r.status).not.toBe(0);
+  expect(r.stderr).toContain('Nothing was written to');
+  expect(fs.existsSync(out)).toBe(false);
 });
