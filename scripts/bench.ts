@@ -6,7 +6,10 @@
  * and search-bundle size, the gzip weight of a typical article page, and what one search transfers.
  * Writes bench-out/bench-<pages>.json and refreshes docs/performance.md.
  *
- *   npm run bench -- --pages 1000 [--pages 5000 …] [--no-browser]
+ *   npm run bench -- --pages 1000 [--pages 5000 …] [--no-browser] [--starlight]
+ *
+ * With --starlight, the same help articles are also built by Starlight in the same run, on the
+ * same machine, as the reference the targets in docs/performance.md are set against.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,9 +19,10 @@ import zlib from 'node:zlib';
 import { parseArgs } from 'node:util';
 import { benchLanguages, generate } from './bench/generate.ts';
 import { measure } from './bench/measure.ts';
+import { convertCorpus, prepareStarlight } from './bench/starlight.ts';
 import { projectRoot } from '../src/content/root.ts';
 
-const { values } = parseArgs({ options: { pages: { type: 'string', multiple: true }, 'no-browser': { type: 'boolean' } } });
+const { values } = parseArgs({ options: { pages: { type: 'string', multiple: true }, 'no-browser': { type: 'boolean' }, starlight: { type: 'boolean' } } });
 const sizes = (values.pages ?? ['1000']).map(Number);
 if (sizes.some((n) => !Number.isInteger(n) || n < 8)) {
   console.error('--pages takes a whole number of help pages (at least 8), e.g. --pages 1000');
@@ -127,6 +131,22 @@ for (const pages of sizes) {
   const files = generate({ pages: Math.ceil(pages / benchLanguages.length), out: corpus });
   makeRepo(corpus);
   done();
+  let starlight: { seconds: number; peakRssMb: number; pages: number; medianPageKb: number } | undefined;
+  if (values.starlight) {
+    done = progress('Starlight: install and convert');
+    const astroVersion = (JSON.parse(fs.readFileSync(path.join(projectRoot, 'node_modules/astro/package.json'), 'utf8')) as { version: string }).version;
+    const sl = prepareStarlight(path.join(out, 'starlight'), astroVersion);
+    convertCorpus(corpus, sl);
+    done();
+    done = progress('Starlight build');
+    const slOut = path.join(dist, 'starlight');
+    const r = await measure(node, [path.join(sl, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], { ...process.env, STARLIGHT_OUT_DIR: slOut, ASTRO_TELEMETRY_DISABLED: '1', NODE_OPTIONS: '--max-old-space-size=16384' }, sl);
+    done();
+    if (r.code !== 0) throw new Error(`The Starlight build failed:\n${r.output.slice(-3000)}`);
+    const pagesBuilt = fs.readdirSync(slOut, { recursive: true }).map(String).filter((f) => f.endsWith('index.html'));
+    const sizes = pagesBuilt.filter((f) => f.includes('/orders/')).slice(0, 25).map((f) => fs.statSync(path.join(slOut, f)).size).sort((a, b) => a - b);
+    starlight = { seconds: Math.round(r.seconds * 10) / 10, peakRssMb: r.peakRssMb, pages: pagesBuilt.length, medianPageKb: kb(sizes[Math.floor(sizes.length / 2)] ?? 0) };
+  }
   const pub = await buildTarget(corpus, 'public', path.join(dist, 'public'));
   const internal = await buildTarget(corpus, 'internal', path.join(dist, 'internal'));
   done = progress('audit (cold, then cached)');
@@ -142,9 +162,11 @@ for (const pages of sizes) {
   done = progress('search in Chromium');
   const search = await searchTransfer(publicDir, 'order');
   done();
+  const medianHtml = articles.slice(0, 25).map((a) => fs.statSync(path.join(publicDir, 'en/help/orders', a, 'index.html')).size).sort((a, b) => a - b);
   const result = {
     date: new Date().toISOString(), machine, pages, files,
-    public: pub, internal,
+    public: pub, internal, starlight: starlight ?? null,
+    medianArticleHtmlKb: kb(medianHtml[Math.floor(medianHtml.length / 2)]!),
     bothBuildsSeconds: Math.round((pub.seconds + internal.seconds) * 10) / 10,
     audit: { seconds: Math.round(audit.seconds * 100) / 100, cachedSeconds: Math.round(auditWarm.seconds * 100) / 100, peakRssMb: audit.peakRssMb, files, findings },
     size: { publicMb: Math.round(dirSize(publicDir) / 1048576), internalMb: Math.round(dirSize(path.join(dist, 'internal')) / 1048576), searchBundleMb: Math.round(dirSize(path.join(publicDir, 'pagefind')) / 104857.6) / 10 },
@@ -169,6 +191,10 @@ function table(results: Result[]): string {
     ['Search bundle (public)', (r) => `${r.size.searchBundleMb} MB`],
     ['Typical article page, gzip (HTML + CSS + JS)', (r) => `${r.typicalArticleKb.total} KB (${r.typicalArticleKb.html} + ${r.typicalArticleKb.css} + ${r.typicalArticleKb.js})`],
     ['One search, transferred (library + index)', (r) => (r.searchTransferKb === null ? 'not measured' : `${r.searchTransferKb} KB`)],
+    ['Median article HTML, uncompressed', (r) => `${r.medianArticleHtmlKb ?? '–'} KB`],
+    ['Starlight, same articles, same run', (r) => (r.starlight ? `${r.starlight.seconds} s, ${r.starlight.peakRssMb} MB, ${r.starlight.pages} pages, median page ${r.starlight.medianPageKb} KB` : 'not run')],
+    ['Signpost public build vs Starlight', (r) => (r.starlight ? `${(r.starlight.seconds / r.public.seconds).toFixed(1)}× faster, ${Math.round((100 * r.public.peakRssMb) / r.starlight.peakRssMb)} % of its peak memory` : '–')],
+    ['Both Signpost builds vs one Starlight build', (r) => (r.starlight ? `${r.bothBuildsSeconds} s vs ${r.starlight.seconds} s` : '–')],
   ];
   const head = `| | ${results.map((r) => `${r.pages} pages`).join(' | ')} |\n| --- | ${results.map(() => '---').join(' | ')} |`;
   return `${head}\n${rows.map(([label, f]) => `| ${label} | ${results.map(f).join(' | ')} |`).join('\n')}`;

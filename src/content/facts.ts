@@ -3,6 +3,7 @@
  * reads "14 days", "14 Tage", "14日", "١٤ يومًا"… and no translation can disagree with it.
  */
 import type { Fact } from '../schemas/market.ts';
+import { dateTimeFormat, numberFormat } from '../i18n/intl.ts';
 
 const unitNames = { day: 'day', month: 'month', year: 'year' } as const;
 
@@ -11,7 +12,7 @@ export function formatFact(fact: Fact, lang: string, marketCurrency: string): st
   const v = fact.value;
   if (typeof v === 'string') return v;
   const opts = optionsFor(fact, marketCurrency);
-  const nf = new Intl.NumberFormat(lang, opts);
+  const nf = numberFormat(lang, opts);
   if (typeof v === 'number') return nf.format(fact.unit === 'percent' ? v / 100 : v);
   if (v.min === v.max) return nf.format(fact.unit === 'percent' ? v.min / 100 : v.min);
   return nf.formatRange(fact.unit === 'percent' ? v.min / 100 : v.min, fact.unit === 'percent' ? v.max / 100 : v.max);
@@ -34,5 +35,5 @@ function optionsFor(fact: Fact, marketCurrency: string): Intl.NumberFormatOption
 
 /** A `YYYY-MM-DD` date formatted for `lang`, in UTC so it never shows the day before. */
 export function formatDate(date: string, lang: string, style: 'long' | 'medium' = 'long'): string {
-  return new Intl.DateTimeFormat(lang, { dateStyle: style, timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+  return dateTimeFormat(lang, { dateStyle: style, timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 }

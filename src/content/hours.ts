@@ -4,11 +4,12 @@
  * depend on the machine's time zone; the hours are those of the market's time zone, which is named.
  */
 import { weekdays, type Hours } from '../schemas/market.ts';
+import { dateTimeFormat, listFormat } from '../i18n/intl.ts';
 
 const MONDAY = Date.UTC(2024, 0, 1); // 1 January 2024 was a Monday.
 
 function dayName(index: number, lang: string): string {
-  return new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }).format(new Date(MONDAY + index * 86_400_000));
+  return dateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }).format(new Date(MONDAY + index * 86_400_000));
 }
 
 function time(clock: string, lang: string): Date {
@@ -21,18 +22,18 @@ export function formatDays(days: Hours['days'], lang: string): string {
   const idx = days.map((d) => weekdays.indexOf(d)).sort((a, b) => a - b);
   const consecutive = idx.every((d, i) => i === 0 || d === idx[i - 1]! + 1);
   if (idx.length > 2 && consecutive) return `${dayName(idx[0]!, lang)} – ${dayName(idx.at(-1)!, lang)}`;
-  return new Intl.ListFormat(lang, { type: 'conjunction', style: 'short' }).format(idx.map((d) => dayName(d, lang)));
+  return listFormat(lang, { type: 'conjunction', style: 'short' }).format(idx.map((d) => dayName(d, lang)));
 }
 
 /** "08:00 – 20:00" (or "8:00 AM – 8:00 PM") in the reader's conventions. */
 export function formatTimes(h: Hours, lang: string): string {
-  const f = new Intl.DateTimeFormat(lang, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' });
+  const f = dateTimeFormat(lang, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' });
   return f.formatRange(time(h.open, lang), time(h.close, lang));
 }
 
 /** The time zone's generic name in the reader's language: "Central European Time". */
 export function timeZoneName(tz: string, lang: string): string {
-  const part = new Intl.DateTimeFormat(lang, { timeZone: tz, timeZoneName: 'longGeneric' })
+  const part = dateTimeFormat(lang, { timeZone: tz, timeZoneName: 'longGeneric' })
     .formatToParts(new Date(Date.UTC(2024, 0, 15)))
     .find((p) => p.type === 'timeZoneName');
   return part?.value ?? tz;

@@ -12,6 +12,7 @@ import { problem, type Problem } from './errors.ts';
 import { decodeText } from './frontmatter.ts';
 import { validate } from './validate.ts';
 import { parseYaml } from './yaml.ts';
+import { displayNames } from '../i18n/intl.ts';
 
 export interface Language {
   /** Lower-case tag as in folder names and URLs: `zh-cn`. */
@@ -186,7 +187,7 @@ export function loadSite(root: string): { site: SiteModel; problems: Problem[] }
 
 function regionName(region: string, lang: string): string | undefined {
   try {
-    const name = new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' }).of(region);
+    const name = displayNames(lang, { type: 'region', fallback: 'none' }).of(region);
     return name && name !== region ? name : undefined;
   } catch {
     return undefined;
