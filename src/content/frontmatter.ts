@@ -5,6 +5,7 @@
  * that refuse. `matter(src, options)` is always called with options, which also bypasses
  * gray-matter's cache (it would otherwise share `data` objects between files with equal text).
  */
+import { isUtf8 } from 'node:buffer';
 import matter from 'gray-matter';
 import { problem, type Problem } from './errors.ts';
 import { parseFrontmatterYaml } from './yaml.ts';
@@ -20,18 +21,12 @@ export interface SourceFile {
   bodyLine: number;
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
-
 /** Decodes bytes as UTF-8, refusing invalid sequences; strips a BOM and converts CRLF/CR to LF. */
 export function decodeText(bytes: Uint8Array, file: string): string | Problem {
-  let text: string;
-  try {
-    text = decoder.decode(bytes);
-  } catch {
-    return problem('InvalidUtf8', file, 'The file contains bytes that are not valid UTF-8.');
-  }
+  if (!isUtf8(bytes)) return problem('InvalidUtf8', file, 'The file contains bytes that are not valid UTF-8.');
+  let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return text.replace(/\r\n?/g, '\n');
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }
 
 class EngineRefused extends Error {}

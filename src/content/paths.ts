@@ -35,8 +35,17 @@ export const contentFolders: Record<string, { type: ContentType; internalOnly: b
 
 const segment = /^[a-z0-9][a-z0-9-]*$/;
 
+const parsedPaths = new Map<string, EntryPath | string>();
+
 /** Parses a path relative to the content root; returns a reason string when it is not valid. */
 export function parseEntryPath(file: string): EntryPath | string {
+  // Links name the same few hundred files thousands of times: parse each path once.
+  let parsed = parsedPaths.get(file);
+  if (parsed === undefined) parsedPaths.set(file, (parsed = parseEntryPathUncached(file)));
+  return typeof parsed === 'string' ? parsed : { ...parsed };
+}
+
+function parseEntryPathUncached(file: string): EntryPath | string {
   const m = /^(.*)\.(md|mdx)$/.exec(file);
   if (!m) return 'Only .md and .mdx files are content.';
   const format = m[2] as 'md' | 'mdx';

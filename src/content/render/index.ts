@@ -86,8 +86,11 @@ function parse(body: string, format: 'md' | 'mdx', ctx: RenderContext): Root | u
 }
 
 /** Line (in the body) of the first unbalanced `<Internal>`/`</Internal>`, ignoring code. */
+/** Whether the text mentions an <Internal> tag at all (cheap pre-check before the line scan). */
+export const mentionsInternal = (body: string) => body.includes('<') && /<\/?internal/i.test(body);
+
 export function unbalancedInternal(body: string): number | undefined {
-  if (!/<\/?internal/i.test(body)) return undefined;
+  if (!mentionsInternal(body)) return undefined;
   let depth = 0;
   let openLine: number | undefined;
   let fence: string | undefined;

@@ -9,7 +9,7 @@ import GithubSlugger from 'github-slugger';
 import type { RenderContext } from './context.ts';
 import type { Heading } from './headings.ts';
 import { locate, resolveHref, type LinkRef } from './links.ts';
-import { unbalancedInternal, type Rendered } from './index.ts';
+import { mentionsInternal, unbalancedInternal, type Rendered } from './index.ts';
 import { problem } from '../errors.ts';
 
 interface Node {
@@ -24,7 +24,7 @@ interface Node {
 /** Line ranges (1-based, in the body) covered by `<Internal>` blocks. */
 function internalRanges(body: string): [number, number][] {
   const out: [number, number][] = [];
-  if (!/<\/?internal/i.test(body)) return out;
+  if (!mentionsInternal(body)) return out;
   let open: number | undefined;
   body.split('\n').forEach((line, i) => {
     if (/<internal\b[^>]*>/i.test(line) && open === undefined) open = i + 1;
