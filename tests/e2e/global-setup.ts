@@ -15,6 +15,7 @@ declare module 'vitest' {
     publicDir: string;
     internalDir: string;
     fixtureUrl: string;
+    fixtureInternalUrl: string;
   }
 }
 
@@ -38,6 +39,12 @@ export default async function setup(project: TestProject) {
   const fixtureServer = await serve(fixtureBuild.outDir);
   servers.push(fixtureServer);
   project.provide('fixtureUrl', `http://127.0.0.1:${(fixtureServer.address() as { port: number }).port}`);
+  // …and canary strings in every kind of internal material, for the wall.
+  const fixtureInternal = buildSite(path.join(projectRoot, 'tests/fixtures/basic'), 'internal');
+  if (fixtureInternal.status !== 0) throw new Error(`The internal fixture build failed:\n${fixtureInternal.output}`);
+  const fixtureInternalServer = await serve(fixtureInternal.outDir);
+  servers.push(fixtureInternalServer);
+  project.provide('fixtureInternalUrl', `http://127.0.0.1:${(fixtureInternalServer.address() as { port: number }).port}`);
   project.provide('publicUrl', urls[0]!);
   project.provide('internalUrl', urls[1]!);
   project.provide('publicDir', dirs[0]!);

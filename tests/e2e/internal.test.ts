@@ -94,3 +94,25 @@ describe('the wall on the sample content', () => {
     expect(titles.filter((t) => !internalText.includes(t))).toEqual([]);
   });
 });
+
+describe('the wall, searched for real', () => {
+  const find = async (site: string, q: string) => {
+    const page = await browser().newPage();
+    await page.goto(`${site}/en/search/?q=${encodeURIComponent(q)}`);
+    await expect.poll(() => page.locator('[data-search-status]').textContent(), { timeout: 15_000 }).not.toBe('Searching…');
+    await expect.poll(() => page.locator('[data-search-status]').textContent(), { timeout: 15_000 }).not.toBe('');
+    return { titles: await page.locator('[data-search-results] h2').allTextContents(), excerpts: await page.locator('[data-search-results] .excerpt').allTextContents() };
+  };
+
+  test.each([
+    ['an SOP body', 'qwzquokka'],
+    ['a culture guide', 'qwztapir'],
+    ['an <Internal> block', 'qwzibis'],
+  ])('the agents\' search finds the canary in %s; the customers\' search does not', async (_, word) => {
+    const agents = await find(inject('fixtureInternalUrl'), word);
+    expect(agents.excerpts.join(' ')).toContain(word);
+    const customers = await find(inject('fixtureUrl'), word);
+    expect(customers.excerpts.join(' ')).not.toContain(word);
+    expect(customers.titles).toEqual([]);
+  });
+});

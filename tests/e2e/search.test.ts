@@ -57,3 +57,13 @@ describe('search', () => {
     await expect.poll(() => page.locator('[data-search-results] li').count(), { timeout: 15_000 }).toBeGreaterThan(0);
   });
 });
+
+test('a typed query with markup is searched as text and never becomes HTML', async () => {
+  const page = await browser().newPage();
+  await page.goto(`${base}/en/search/`);
+  await page.fill('#q', '<img src=x onerror="window.__typed=1"> return');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.locator('[data-search-status]').textContent(), { timeout: 15_000 }).toMatch(/result|No results/);
+  expect(await page.evaluate(() => (window as { __typed?: number }).__typed)).toBeUndefined();
+  expect(await page.locator('[data-search-results] img').count()).toBe(0);
+});
