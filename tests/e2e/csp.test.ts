@@ -35,7 +35,7 @@ describe('the CSP', () => {
   });
 
   test.each([
-    ['public', '/en/'], ['public', '/ar/help/returns/start-a-return/'], ['public', '/en/help/orders/'], ['public', '/de/policies/de/returns/'],
+    ['public', '/'], ['public', '/en/'], ['public', '/ar/help/returns/start-a-return/'], ['public', '/en/help/orders/'], ['public', '/de/policies/de/returns/'],
     ['public', '/en/markets/'], ['public', '/en/nope/'], ['internal', '/en/sop/'], ['internal', '/en/culture/jp/'], ['internal', '/en/health/'],
   ])('%s %s loads with no violation', async (site, path) => {
     const { page, violations } = await open(`${inject(site === 'public' ? 'publicUrl' : 'internalUrl')}${path}`);

@@ -16,6 +16,23 @@ async function open(path: string, opts: { now?: Date } = {}): Promise<Page> {
 }
 
 describe('languages', () => {
+  test('the site root sends readers to their browser language', async () => {
+    const context = await browser().newContext({ locale: 'de-DE' });
+    const p = await context.newPage();
+    await p.goto(`${base}/`);
+    await p.waitForURL('**/de/');
+    expect(await p.getAttribute('html', 'lang')).toBe('de');
+    await context.close();
+  });
+
+  test('an unsupported browser language falls back to the default language', async () => {
+    const context = await browser().newContext({ locale: 'pt-BR' });
+    const p = await context.newPage();
+    await p.goto(`${base}/`);
+    await p.waitForURL('**/en/');
+    await context.close();
+  });
+
   test('the language switcher keeps the reader on the same article', async () => {
     const p = await open('/en/help/returns/start-a-return/');
     await p.locator('.lang-switch summary').click();
