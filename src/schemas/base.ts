@@ -2,7 +2,6 @@
  * Frontmatter keys that every content type shares. Each content type extends this shape in its
  * own module; every object is strict so a misspelt key is an error, not a silently ignored field.
  */
-import { z } from './z.ts';
 import { isoDate, owner, plainText, reviewEvery, tags } from './fields.ts';
 
 export const baseShape = {
@@ -32,6 +31,3 @@ export const accountable = {
 };
 
 export type ContentType = 'help' | 'policy' | 'sop' | 'culture';
-
-/** A schema with the shape every content schema shares. */
-export const baseSchema = z.strictObject(baseShape);

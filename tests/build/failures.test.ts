@@ -48,3 +48,29 @@ test('npm run build with broken content removes the previous output instead of l
   expect(r.stderr).toContain('Nothing was written to');
   expect(fs.existsSync(out)).toBe(false);
 });
+
+test('each attack and kind of bad input is named in one failed build, and nothing is published', () => {
+  const root = tempContent('basic', {
+    'help/en/orders/js.md': '---js\n{ title: (require("fs").writeFileSync("/tmp/signpost-pwned", "x"), "T") }\n---\nBody\n',
+    'help/en/orders/bomb.md': '---\ntitle: T\ndescription: D\na: &a [x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a]\ntags: [*b, *b, *b, *b, *b, *b, *b, *b]\n---\n',
+    'help/en/orders/code.mdx': '---\ntitle: T\ndescription: D\n---\n\nexport const x = 1\n\n{process.env.HOME}\n',
+    'help/en/orders/leak.md': '---\ntitle: T\ndescription: D\n---\n\n<Internal>\nagent-only text that never ends\n',
+    'help/en/orders/binary.md': new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0xfe, 0x0a]),
+    'help/en/orders/link.md': '---\ntitle: T\ndescription: D\n---\n\n[SOP](../../../sop/en/orders/where-is-my-order.mdx)\n',
+  });
+  fs.rmSync('/tmp/signpost-pwned', { force: true });
+  const result = buildSite(root, 'public');
+  expect(result.status).not.toBe(0);
+  for (const expected of [
+    'help/en/orders/js.md:1  FrontmatterEngine',
+    'help/en/orders/bomb.md:5  YamlAlias',
+    'help/en/orders/code.mdx:6  MdxCode',
+    'help/en/orders/code.mdx:8  MdxCode',
+    'help/en/orders/leak.md:6  InternalUnclosed',
+    'help/en/orders/binary.md  InvalidUtf8',
+    'help/en/orders/link.md:6  InternalLink',
+  ]) expect(result.output).toContain(expected);
+  expect(fs.existsSync('/tmp/signpost-pwned')).toBe(false);
+  const pages = fs.existsSync(result.outDir) ? fs.readdirSync(result.outDir, { recursive: true }).filter((f) => String(f).endsWith('.html')) : [];
+  expect(pages).toEqual([]);
+});
