@@ -161,7 +161,9 @@ export function buildRoutes(content: Content): Route[] {
       const groups = new Map<string, PageLink[]>();
       for (const [route] of content.byRoute) {
         if (!route.startsWith('sop/') && !route.startsWith('culture/')) continue;
-        const area = route.startsWith('culture/') ? t('culture.title') : route.split('/').slice(1, -1).join(' / ') || t('sop.title');
+        const folder = route.split('/').slice(1, -1).join('/');
+        // Area names are site data: a content root names them in locales/<lang>.json ("sop.area.customs").
+        const area = route.startsWith('culture/') ? t('culture.title') : folder ? t(`sop.area.${folder}`, { defaultValue: folder.replace(/[-/]/g, ' ').replace(/^./, (c) => c.toUpperCase()) }) : t('sop.title');
         (groups.get(area) ?? groups.set(area, []).get(area)!).push(link(route, lang)!);
       }
       routes.push({ ...base('sop', t('sop.title'), t('sop.description')), kind: 'sopIndex', groups: [...groups].map(([name, links]) => ({ name, links })) });

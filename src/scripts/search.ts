@@ -20,6 +20,9 @@ interface SearchData {
 
 import { savedMarket } from './market.ts';
 
+/** Results shown at once; "Show more results" adds the next batch. */
+const PAGE = 10;
+
 let pagefind: Promise<Pagefind> | undefined;
 function loadPagefind(): Promise<Pagefind> {
   // A runtime URL: Pagefind's bundle is written after the site is built.
@@ -48,8 +51,9 @@ export function initSearch(): void {
   const form = document.querySelector<HTMLFormElement>('form[data-search]');
   const status = document.querySelector<HTMLElement>('[data-search-status]');
   const list = document.querySelector<HTMLOListElement>('[data-search-results]');
+  const more = document.querySelector<HTMLButtonElement>('[data-search-more]');
   const dataEl = document.getElementById('search-data');
-  if (!form || !status || !list || !dataEl) return;
+  if (!form || !status || !list || !dataEl || !more) return;
   const data = JSON.parse(dataEl.textContent ?? '{}') as SearchData;
   const plural = new Intl.PluralRules(document.documentElement.lang);
   const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
@@ -71,6 +75,17 @@ export function initSearch(): void {
     location.href = `/${lang}/search/${location.search}`;
   });
 
+  more.textContent = data.strings.more ?? '';
+  let pending: { data(): Promise<PagefindResultData> }[] = [];
+  more.addEventListener('click', async () => {
+    const next = pending.slice(0, PAGE);
+    pending = pending.slice(PAGE);
+    const first = list.children.length;
+    list.append(...(await Promise.all(next.map((r) => r.data()))).map((r) => renderResult(r, data)));
+    more.hidden = pending.length === 0;
+    // Keep keyboard users in place: focus the first new result.
+    list.children[first]?.querySelector('a')?.focus();
+  });
   let seq = 0;
   const run = async () => {
     const q = input.value.trim();
@@ -81,6 +96,7 @@ export function initSearch(): void {
     history.replaceState(null, '', url);
     const mine = ++seq;
     list.replaceChildren();
+    more.hidden = true;
     if (!q) {
       status.textContent = '';
       return;
@@ -89,12 +105,14 @@ export function initSearch(): void {
     try {
       const pf = await loadPagefind();
       const search = await pf.search(q, { filters });
-      const results = await Promise.all(search.results.slice(0, 20).map((r) => r.data()));
+      const results = await Promise.all(search.results.slice(0, PAGE).map((r) => r.data()));
+      pending = search.results.slice(PAGE);
       if (mine !== seq) return;
       const n = search.results.length;
       const template = data.plurals[plural.select(n)] || data.plurals.other || '{{count}}';
       status.textContent = n ? template.replace('{{count}}', new Intl.NumberFormat(document.documentElement.lang).format(n)) : (data.strings.none ?? '');
       list.replaceChildren(...results.map((r) => renderResult(r, data)));
+      more.hidden = pending.length === 0;
     } catch {
       if (mine === seq) status.textContent = data.strings.error ?? '';
     }

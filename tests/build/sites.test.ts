@@ -43,6 +43,10 @@ describe('the wall between the sites', () => {
     }
   });
 
+  test('the procedures index names each area, in words when the site gives none', () => {
+    expect(html(internal, 'en/sop')).toMatch(/<h2 id="group-\d">Orders<\/h2>/);
+  });
+
   test('the internal site is marked noindex, disallows robots and has no sitemap', () => {
     expect(html(internal, 'en/sop/orders/where-is-my-order')).toContain('<meta name="robots" content="noindex, nofollow">');
     expect(read(internal.outDir, 'robots.txt')).toContain('Disallow: /');

@@ -21,6 +21,16 @@ describe('search', () => {
     expect(await page.locator('[data-search-status]').textContent()).toMatch(/^\d+ results?$/);
   });
 
+  test('results come ten at a time, with a button for more that keeps the focus in the list', async () => {
+    const { page } = await search('en', 'refund');
+    const items = page.locator('[data-search-results] li');
+    expect(await items.count()).toBe(10);
+    const more = page.getByRole('button', { name: 'Show more results' });
+    await more.click();
+    await expect.poll(() => items.count()).toBeGreaterThan(10);
+    expect(await page.evaluate(() => document.activeElement?.closest('li') === document.querySelectorAll('[data-search-results] li')[10])).toBe(true);
+  });
+
   test('a Japanese query finds Japanese pages', async () => {
     const { titles } = await search('ja', '返品');
     expect(titles.length).toBeGreaterThan(0);
