@@ -99,7 +99,8 @@ describe('pages', () => {
 
   test('policy pages show the effective date and their sources', () => {
     const page = html(pub, 'en/policies/de/returns');
-    expect(page).toContain('Effective January 1, 2026');
+    // English on the German market's pages: dates the German way round, still in English.
+    expect(page).toContain('Effective 1 January 2026');
     expect(page).toContain('href="https://www.gesetze-im-internet.de/bgb/__355.html"');
   });
 
@@ -128,7 +129,7 @@ describe('pages', () => {
   test('market pages list hours in the market time zone', () => {
     const page = html(pub, 'en/markets/de');
     expect(page).toContain('Central European Time');
-    expect(page).toMatch(/Monday – Friday: <span dir="ltr">9:00\s?AM\s?–\s?5:00\s?PM<\/span>/);
+    expect(page).toMatch(/Monday – Friday: <span dir="ltr">09:00\s?–\s?17:00<\/span>/);
   });
 });
 
@@ -143,7 +144,7 @@ describe('the audit in the build', () => {
 
   test('public pages show only the reviewed date, never audit data or owners', () => {
     const page = html(pub, 'en/policies/de/returns');
-    expect(page).toContain('Last reviewed November 1, 2026');
+    expect(page).toContain('Last reviewed 1 November 2026');
     expect(page).not.toMatch(/overdue|audit-banner|legal-fixture/);
     expect(fs.existsSync(path.join(pub.outDir, 'en/health'))).toBe(false);
   });

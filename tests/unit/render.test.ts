@@ -159,3 +159,17 @@ describe('SOP components', () => {
     expect(render('<Escalation team="logistics">x</Escalation>', { lang: 'en' }).html).toContain('Escalate to logistics');
   });
 });
+
+describe('market conventions', () => {
+  test('dates and numbers on a market page follow the market when it is served in that language', async () => {
+    const { formatLocale } = await import('../../src/i18n/locale.ts');
+    const { site } = await import('../helpers/render.ts');
+    const de = site.marketById.get('de')!;
+    const us = site.marketById.get('us')!;
+    expect(formatLocale(site, 'en', de)).toBe('en-DE-u-ca-gregory');
+    expect(formatLocale(site, 'en', us)).toBe('en-US-u-ca-gregory');
+    expect(formatLocale(site, 'ja', de)).toBe('ja');
+    expect(formatLocale(site, 'zh-cn', us)).toBe('zh-CN');
+    expect(render('<Fact name="withdrawal_days" show="effective" />', { market: 'de' }).html).toContain('13 June 2014');
+  });
+});

@@ -6,6 +6,7 @@ import { h } from 'hastscript';
 import { didYouMean, problem } from '../../content/errors.ts';
 import { formatDate, formatFact } from '../../content/facts.ts';
 import { lineOf, type Component } from '../../content/render/context.ts';
+import { formatLocale } from '../../i18n/locale.ts';
 
 export const Fact: Component = (node, ctx, attrs) => {
   const line = lineOf(node, ctx);
@@ -28,11 +29,12 @@ export const Fact: Component = (node, ctx, attrs) => {
       : '<Fact> needs a `name` attribute.', { line, hint: `Facts of ${marketId}: ${Object.keys(market.facts).join(', ') || 'none'}.` }));
     return null;
   }
+  const locale = formatLocale(ctx.site, ctx.lang, market);
   if (attrs.show === 'effective') {
-    return h('time', { className: ['fact'], dateTime: fact.effective }, formatDate(fact.effective, ctx.lang));
+    return h('time', { className: ['fact'], dateTime: fact.effective }, formatDate(fact.effective, locale));
   }
   if (attrs.show && attrs.show !== 'value') {
     ctx.problems.push(problem('ComponentInvalid', ctx.file, `<Fact show="${attrs.show}"> is not supported; use show="value" (default) or show="effective".`, { line }));
   }
-  return h('span', { className: ['fact'], 'data-fact': attrs.name }, formatFact(fact, ctx.lang, market.currency));
+  return h('span', { className: ['fact'], 'data-fact': attrs.name }, formatFact(fact, locale, market.currency));
 };

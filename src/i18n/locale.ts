@@ -1,0 +1,17 @@
+/**
+ * The locale to format numbers and dates with on a market's pages: the reader's language with the
+ * market's region when the market is served in that language ("1 July 2021" and 24-hour times
+ * on the UK pages, "July 1, 2021" on the US ones), always in the Gregorian calendar, in which
+ * laws and policies are dated. Elsewhere, the language alone.
+ */
+import type { SiteModel, Market } from '../content/site.ts';
+
+export function formatLocale(site: Pick<SiteModel, 'langByCode'>, lang: string, market?: Pick<Market, 'languages' | 'region'>): string {
+  const tag = site.langByCode.get(lang)?.htmlLang ?? lang;
+  if (!market || !market.languages.includes(lang) || tag.includes('-') || !/^[A-Z]{2}$/.test(market.region)) return tag;
+  try {
+    return Intl.getCanonicalLocales(`${tag}-${market.region}-u-ca-gregory`)[0]!;
+  } catch {
+    return tag;
+  }
+}
