@@ -36,9 +36,12 @@ export default function signpost(): AstroIntegration {
           }
         } catch (e) {
           if (e instanceof ContentError) {
-            // Print the full list, then stop: Astro would otherwise show only the first lines.
+            // Print the full list. A build stops here (Astro would otherwise show only the first
+            // lines); the dev server keeps running, shows the problem on every page and reloads
+            // once the file is fixed.
             console.error(`\n${e.message}\n\nContent root: ${contentRoot()}\n`);
-            process.exit(1);
+            if (command === 'build') process.exit(1);
+            return;
           }
           throw e;
         }
