@@ -64,6 +64,8 @@ export function writeSiteFiles(dir: string, content: Content, routes: Route[]): 
   const { site } = content;
   const policy = collectPolicy(dir);
   if (policy) fs.writeFileSync(path.join(dir, '_headers'), headersFile(policy, content.target === 'internal'));
+  // Each language's own 404 page, for hosts that read _redirects (Netlify and others).
+  fs.writeFileSync(path.join(dir, '_redirects'), `${site.languages.map((l) => `/${l.code}/*  /${l.code}/404/  404`).join('\n')}\n`);
   if (content.target === 'public') {
     fs.writeFileSync(path.join(dir, 'sitemap.xml'), sitemapXml(site.url, routes));
     fs.writeFileSync(path.join(dir, 'robots.txt'), `User-agent: *\nAllow: /\n\nSitemap: ${site.url}/sitemap.xml\n`);

@@ -121,9 +121,10 @@ describe('pages', () => {
     expect(html(pub, 'en/help/orders/track-your-order')).toContain('action="https://feedback.fixture.example/helpful"');
   });
 
-  test('there is a 404 page for the host and one per language', () => {
+  test('there is a 404 page for the host and one per language, wired up in _redirects', () => {
     expect(read(pub.outDir, '404.html')).toMatch(/<html lang="en"/);
     expect(html(pub, 'ar/404')).toMatch(/<html lang="ar" dir="rtl"/);
+    expect(read(pub.outDir, '_redirects')).toContain('/ar/*  /ar/404/  404');
   });
 
   test('market pages list hours in the market time zone', () => {
