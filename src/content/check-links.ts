@@ -44,7 +44,7 @@ export function checkLinks(site: SiteModel, entries: Entry[], byRoute: Map<strin
         problems.push(problem('BrokenLink', e.file, `"${link.href}" leads to ${route}, which does not exist.`, { line: link.line }));
         continue;
       }
-      if (link.anchor && !target.headings.some((h) => h.id === link.anchor)) {
+      if (link.anchor && !target.headings.some((h) => h.id === link.anchor) && !target.anchorAliases?.includes(link.anchor)) {
         problems.push(problem('BrokenLink', e.file, `"${link.href}": ${target.file} has no heading with the id "${link.anchor}".`, {
           line: link.line,
           hint: `Headings there: ${target.headings.map((h) => `#${h.id}`).join(', ') || 'none'}.`,

@@ -26,12 +26,15 @@ import type { Target } from './render/context.ts';
 import { loadSite, type SiteModel } from './site.ts';
 import { validate } from './validate.ts';
 import { checkLinks } from './check-links.ts';
+import { addSourceAnchors } from './anchors.ts';
 
 export type { Target };
 
 interface EntryBase extends EntryPath, Rendered {
   /** Path relative to the content root. */
   file: string;
+  /** Ids of the source's headings that this translation's headings also answer to (anchors.ts). */
+  anchorAliases?: string[];
 }
 export type HelpEntry = EntryBase & { type: 'help'; data: HelpData };
 export type PolicyEntry = EntryBase & { type: 'policy'; data: PolicyData };
@@ -120,6 +123,7 @@ export function collectContent(root: string, target: Target, options: LoadOption
     }
     langs.set(e.lang, e);
   }
+  addSourceAnchors(byRoute, site.defaultLanguage.code);
   problems.push(...checkLinks(site, entries, byRoute));
   return { content: { target, site, entries, byRoute, i18n, t }, problems };
 }

@@ -59,3 +59,26 @@ describe('routes', () => {
     expect(internal.map((r) => r.path)).toEqual(expect.arrayContaining(['en/sop/orders/where-is-my-order', 'de/culture/de', 'en/sop']));
   });
 });
+
+describe('anchors across translations', () => {
+  test('a translation with the same outline answers to its source heading ids', async () => {
+    const { tempContent } = await import('../helpers/content.ts');
+    const root = tempContent('basic', {
+      'help/en/orders/linker.md': '---\ntitle: L\ndescription: D\n---\n\n[see](./track-your-order.md#find-your-tracking-number)\n',
+      'help/de/orders/linker.md': '---\ntitle: L\ndescription: D\n---\n\n[siehe](./track-your-order.md#find-your-tracking-number)\n',
+      'help/de/orders/track-your-order.md': '---\ntitle: Bestellung verfolgen\ndescription: D\n---\n\n## Sendungsnummer finden\n\nText.\n\n## Wenn die Verfolgung stockt\n\nText.\n',
+    });
+    const c = loadContent(root, 'public');
+    const de = c.byRoute.get('help/orders/track-your-order')!.get('de')!;
+    expect(de.headings.map((h) => h.id)).toEqual(['sendungsnummer-finden', 'wenn-die-verfolgung-stockt']);
+    expect(de.anchorAliases).toEqual(['find-your-tracking-number', 'when-tracking-stops']);
+    expect(de.html).toContain('<span id="find-your-tracking-number" class="anchor-alias"></span><h2 id="sendungsnummer-finden">');
+  });
+});
+
+test('a translation with another outline gets no aliases, and a link to a missing anchor there is an error', async () => {
+  const { tempContent } = await import('../helpers/content.ts');
+  const { ContentError } = await import('../../src/content/errors.ts');
+  const root = tempContent('basic', { 'help/de/orders/linker.md': '---\ntitle: L\ndescription: D\n---\n\n[siehe](./track-your-order.md#find-your-tracking-number)\n' });
+  expect(() => loadContent(root, 'public')).toThrow(ContentError);
+});
