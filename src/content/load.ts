@@ -108,7 +108,12 @@ export function collectContent(root: string, target: Target, options: LoadOption
   const tCache = new Map<string, Translate>();
   const t = (lang: string) => tCache.get(lang) ?? tCache.set(lang, translator(i18n, lang)).get(lang)!;
 
-  const files = listContentFiles(root, target).filter((f) => /\.(md|mdx)$/.test(f));
+  const all = listContentFiles(root, target);
+  const files = all.filter((f) => /\.(md|mdx)$/.test(f));
+  // A page saved with another extension would silently never appear: say so.
+  for (const f of all) {
+    if (/\.(markdown|mdown|mkd|txt|html?|MD|MDX|Md)$/.test(f)) problems.push(problem('BadPath', f, 'Only .md and .mdx files are published; this file is not.', { hint: `Rename it to ${f.replace(/\.[^.]+$/, '.md')} (or .mdx for components).` }));
+  }
   const loaded = options.entries ?? loadEntries(root, files, target, site, t, options);
   problems.push(...loaded.problems);
   const entries = loaded.entries;

@@ -69,6 +69,13 @@ describe('bad input', () => {
     expect(problemsOf({ 'help/en/Orders/A.md': article('title: T\ndescription: D') })[0]).toMatchObject({ code: 'BadPath', message: '"Orders" is not a valid name: use lower case letters, digits and hyphens.' });
   });
 
+  test('a page saved with another extension is reported instead of silently left out', () => {
+    expect(problemsOf({ 'help/en/orders/a.markdown': article('title: T\ndescription: D'), 'help/en/orders/b.MD': article('title: T\ndescription: D') }).map((p) => [p.code, p.file])).toEqual([
+      ['BadPath', 'help/en/orders/a.markdown'],
+      ['BadPath', 'help/en/orders/b.MD'],
+    ]);
+  });
+
   test('invalid MDX names the line', () => {
     expect(problemsOf({ 'help/en/orders/a.mdx': article('title: T\ndescription: D', 'Fine.\n\n<Callout>\nnot closed\n') })[0]).toMatchObject({ code: 'MarkdownSyntax', file: 'help/en/orders/a.mdx' });
   });
