@@ -22,7 +22,7 @@ export interface Built {
 }
 
 const KEY = Symbol.for('signpost.built');
-type Store = { [KEY]?: { key: string; quick: string; built: Built } };
+type Store = { [KEY]?: { key: string; built: Built } };
 
 /** The build target from `SIGNPOST_TARGET` (`public` unless set to `internal`). */
 export function buildTarget(env: NodeJS.ProcessEnv = process.env): Target {
@@ -33,19 +33,18 @@ export function buildTarget(env: NodeJS.ProcessEnv = process.env): Target {
 
 /** Loads (once) the content root and routes for this process's target. */
 export function getBuilt(): Built {
-  // Every component asks for this; answer from the cache without touching the disk.
+  // Every component asks for this: answer from the cache without touching the disk. The Astro
+  // config has already made CONTENT_DIR absolute, so the environment names the content exactly.
   const store = globalThis as Store;
-  const quick = `${process.env.SIGNPOST_TARGET ?? 'public'}:${process.env.CONTENT_DIR ?? ''}`;
-  if (store[KEY]?.quick === quick) return store[KEY].built;
+  const key = `${process.env.SIGNPOST_TARGET ?? 'public'}:${process.env.CONTENT_DIR ?? ''}`;
+  if (store[KEY]?.key === key) return store[KEY].built;
   const root = contentRoot();
   const target = buildTarget();
-  const key = `${target}:${root}`;
-  if (store[KEY]?.key === key) return store[KEY].built;
   const content = loadContent(root, target);
   const today = process.env.SIGNPOST_TODAY ?? todayUtc();
   const findings = target === 'internal' ? runChecks({ today, content, problems: [], history: readHistory(root, translationSources(content)) }) : [];
   const built = { content, routes: buildRoutes(content), findings, today };
-  store[KEY] = { key, quick, built };
+  store[KEY] = { key, built };
   return built;
 }
 

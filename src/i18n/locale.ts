@@ -6,12 +6,21 @@
  */
 import type { SiteModel, Market } from '../content/site.ts';
 
+const canonical = new Map<string, string>();
+
 export function formatLocale(site: Pick<SiteModel, 'langByCode'>, lang: string, market?: Pick<Market, 'languages' | 'region'>): string {
   const tag = site.langByCode.get(lang)?.htmlLang ?? lang;
   if (!market || !market.languages.includes(lang) || tag.includes('-') || !/^[A-Z]{2}$/.test(market.region)) return tag;
-  try {
-    return Intl.getCanonicalLocales(`${tag}-${market.region}-u-ca-gregory`)[0]!;
-  } catch {
-    return tag;
+  // Called for every page of a market: canonicalize each tag once.
+  const wanted = `${tag}-${market.region}-u-ca-gregory`;
+  let locale = canonical.get(wanted);
+  if (locale === undefined) {
+    try {
+      locale = Intl.getCanonicalLocales(wanted)[0]!;
+    } catch {
+      locale = tag;
+    }
+    canonical.set(wanted, locale);
   }
+  return locale;
 }

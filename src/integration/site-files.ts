@@ -22,9 +22,29 @@ export function sitemapXml(siteUrl: string, routes: Route[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${urls.join('\n')}\n</urlset>\n`;
 }
 
-/** The page's CSP from its <meta> tag, for the headers file (every page shares it but hashes). */
+/** The `<head>` of an HTML file, read in small pieces: the policy is there, the body is not needed. */
+function readHead(file: string): string {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(16384);
+    let text = '';
+    for (let pos = 0; ; ) {
+      const n = fs.readSync(fd, buf, 0, buf.length, pos);
+      if (n === 0) return text;
+      text += buf.toString('utf8', 0, n);
+      pos += n;
+      const end = text.indexOf('</head>');
+      if (end >= 0) return text.slice(0, end);
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** The union of every page's CSP <meta> (pages differ only in script and style hashes), for _headers. */
 function collectPolicy(dir: string): string | undefined {
   const hashes = { script: new Set<string>(), style: new Set<string>() };
+  const seen = new Set<string>();
   let base: string | undefined;
   const visit = (d: string) => {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
@@ -32,8 +52,9 @@ function collectPolicy(dir: string): string | undefined {
       if (e.isDirectory()) {
         if (e.name !== 'pagefind' && e.name !== '_astro') visit(p);
       } else if (e.name.endsWith('.html')) {
-        const m = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(fs.readFileSync(p, 'utf8'));
-        if (!m) continue;
+        const m = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(readHead(p));
+        if (!m || seen.has(m[1]!)) continue;
+        seen.add(m[1]!);
         const policy = m[1]!.replace(/&#39;/g, "'");
         for (const part of policy.split(';').map((x) => x.trim())) {
           const [name, ...values] = part.split(/\s+/);
