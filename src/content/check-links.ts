@@ -3,18 +3,13 @@
  * link to internal ones, `related` articles exist.
  */
 import { problem, type Problem } from './errors.ts';
-import { isInternalRoute } from './paths.ts';
+import { isInternalRoute, pageRoutes } from './paths.ts';
 import type { Entry } from './load.ts';
 import type { SiteModel } from './site.ts';
 
-/** Pages every language has besides content entries (see routes.ts). */
-export function staticRoutes(site: SiteModel): string[] {
-  return ['', 'search', 'markets', 'sop', 'health', ...site.markets.map((m) => `markets/${m.id}`), ...site.categories.map((c) => `help/${c.id}`)];
-}
-
 export function checkLinks(site: SiteModel, entries: Entry[], byRoute: Map<string, Map<string, Entry>>): Problem[] {
   const problems: Problem[] = [];
-  const statics = new Set(staticRoutes(site));
+  const statics = new Set(pageRoutes(site, 'internal'));
   const pick = (route: string, lang: string) => {
     const langs = byRoute.get(route);
     return langs?.get(lang) ?? langs?.get(site.defaultLanguage.code) ?? langs?.values().next().value;
@@ -30,17 +25,15 @@ export function checkLinks(site: SiteModel, entries: Entry[], byRoute: Map<strin
           continue;
         }
         route = m[2]!;
-        if (statics.has(route)) continue;
       }
       if (route === undefined) continue;
       if (publicSource && !link.inInternal && isInternalRoute(route)) {
         problems.push(problem('InternalLink', e.file, `"${link.href}" leads to an internal page (${route}).`, { line: link.line }));
         continue;
       }
+      if (link.absolute !== undefined && statics.has(route)) continue;
       const target = pick(route, e.lang);
       if (!target) {
-        // On the public site internal pages are not loaded, so a link inside an agent note
-        // cannot be checked there; the internal build checks it.
         problems.push(problem('BrokenLink', e.file, `"${link.href}" leads to ${route}, which does not exist.`, { line: link.line }));
         continue;
       }

@@ -79,10 +79,23 @@ function parseEntryPathUncached(file: string): EntryPath | string {
   }
 }
 
-/** Whether a route path belongs to internal-only content. */
+/** Whether a route path belongs to the agents' site only. */
 export function isInternalRoute(route: string): boolean {
   const top = route.split('/')[0]!;
-  return top === 'sop' || top === 'culture';
+  return top === 'sop' || top === 'culture' || top === 'health';
+}
+
+/**
+ * The pages every language has besides content entries, by route path: the ones routes.ts builds
+ * (a test holds the two together). Links to them are valid without a content file behind them.
+ */
+export function pageRoutes(site: { markets: { id: string }[]; categories: { id: string }[] }, target: 'public' | 'internal'): string[] {
+  return [
+    '', 'search', 'markets', '404',
+    ...site.markets.map((m) => `markets/${m.id}`),
+    ...site.categories.map((c) => `help/${c.id}`),
+    ...(target === 'internal' ? ['sop', 'health'] : []),
+  ];
 }
 
 /** The URL of a route in a language. */

@@ -57,6 +57,10 @@ describe('bad input', () => {
     ]);
   });
 
+  test('a public page linking to the agents\' site by URL is refused too', () => {
+    expect(problemsOf({ 'help/en/orders/a.md': article('title: T\ndescription: D', '[health](/en/health/) [sop](/de/sop/)') }).map((p) => p.code)).toEqual(['InternalLink', 'InternalLink']);
+  });
+
   test('inside an <Internal> block a link to an SOP is allowed', () => {
     expect(problemsOf({ 'help/en/orders/a.mdx': article('title: T\ndescription: D', '<Internal>\nSee [sop](../../../sop/en/orders/where-is-my-order.mdx).\n</Internal>') })).toEqual([]);
   });

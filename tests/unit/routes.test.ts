@@ -82,3 +82,12 @@ test('a translation with another outline gets no aliases, and a link to a missin
   const root = tempContent('basic', { 'help/de/orders/linker.md': '---\ntitle: L\ndescription: D\n---\n\n[siehe](./track-your-order.md#find-your-tracking-number)\n' });
   expect(() => loadContent(root, 'public')).toThrow(ContentError);
 });
+
+test('the pages besides content entries are exactly the ones links may name (paths.ts)', async () => {
+  const { pageRoutes } = await import('../../src/content/paths.ts');
+  for (const target of ['public', 'internal'] as const) {
+    const c = loadContent(fixture('basic'), target);
+    const built = new Set(buildRoutes(c).filter((r) => !('entry' in r)).map((r) => r.route));
+    expect(built).toEqual(new Set(pageRoutes(c.site, target)));
+  }
+});
