@@ -22,6 +22,7 @@ import { readSource } from './frontmatter.ts';
 import { contentFolders, parseEntryPath, type EntryPath } from './paths.ts';
 import { renderBody, type Rendered } from './render/index.ts';
 import { scanMarkdown } from './render/scan.ts';
+import { internalLikeTag } from './render/internal-blocks.ts';
 import type { Target } from './render/context.ts';
 import { loadSite, type SiteModel } from './site.ts';
 import { validate } from './validate.ts';
@@ -170,6 +171,11 @@ function loadEntry(root: string, file: string, target: Target, site: SiteModel, 
   if (Array.isArray(data)) {
     problems.push(...data);
     return undefined;
+  }
+  // Frontmatter is shown as text on both sites: it cannot hold agent-only material.
+  for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
+    const tag = [value].flat().map((v) => (typeof v === 'string' ? internalLikeTag(v) : undefined)).find(Boolean);
+    if (tag) problems.push(problem('InternalMisplaced', file, `\`${key}\` contains ${tag.slice(0, 40)}…; frontmatter is public on every page.`, { line: source.keyLines.get(key), hint: 'Agent-only text goes in an <Internal> block in the body, never in frontmatter.' }));
   }
   for (const m of (data as { markets?: string[] }).markets ?? []) {
     if (m !== '*' && !site.marketById.has(m)) {

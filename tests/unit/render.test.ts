@@ -33,10 +33,10 @@ describe('the wall inside a page', () => {
     expect(r.problems[0]!.line).toBeGreaterThanOrEqual(7);
   });
 
-  test('<Internal> inside a code block is text, not a block', () => {
-    const r = render('```\n<Internal>\n```\n', { format: 'md' });
-    expect(r.problems).toEqual([]);
-    expect(r.html).toContain('&#x3C;Internal>');
+  test('<Internal> inside a code block is refused: the renderer could not remove it as a whole', () => {
+    const r = render('```\n<Internal>\nSECRET-6\n</Internal>\n```\n', { format: 'md' });
+    expect(r.problems).toMatchObject([{ code: 'InternalMisplaced', line: 6 }]);
+    expect(r.html).toBe('');
   });
 });
 

@@ -11,9 +11,27 @@ export interface Heading {
   toc: boolean;
 }
 
-/** Gives every heading an id and returns them in document order. */
-export function collectHeadings(tree: Root): Heading[] {
+/**
+ * Ids that the page layout itself uses (src/components, src/layouts; a test holds this list to
+ * them). A heading never takes one: "## Main" gets `main-1`, so it cannot hijack the skip link or
+ * a labelled region.
+ */
+export const layoutIds = [
+  'main', 'q', 'header-q', 'home-q', 'search-data', 'toc-title', 'sources-title', 'related-title', 'facts-title',
+  'policies-title', 'popular-title', 'categories-title', 'market-context-title', 'matrix-title', 'overdue-title', 'soon-title',
+];
+
+/** A slugger for one page's heading ids, with the layout's ids already taken. */
+export function headingSlugger(site: { marketById: ReadonlyMap<string, unknown> }): GithubSlugger {
   const slugger = new GithubSlugger();
+  for (const id of layoutIds) slugger.slug(id);
+  for (const market of site.marketById.keys()) slugger.slug(`contact-${market}`);
+  return slugger;
+}
+
+/** Gives every heading an id and returns them in document order. */
+export function collectHeadings(tree: Root, site: { marketById: ReadonlyMap<string, unknown> }): Heading[] {
+  const slugger = headingSlugger(site);
   const out: Heading[] = [];
   const walk = (node: Root | Element, topLevel: boolean) => {
     for (const child of node.children) {

@@ -12,8 +12,9 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { components } from '../../components/mdx/index.ts';
 import { didYouMean, problem } from '../errors.ts';
 import { lineOf, type JsxNode, type RenderContext } from './context.ts';
-import { clean } from './sanitize.ts';
+import { clean, schemaFor } from './sanitize.ts';
 import { collectHeadings, type Heading } from './headings.ts';
+import { findInternalBlocks, MISPLACED, split, type InternalBlock, type Split } from './internal-blocks.ts';
 import { rewriteLinks, type LinkRef } from './links.ts';
 
 export interface Rendered {
@@ -30,22 +31,95 @@ type Node = RootContent | ElementContent | JsxNode | { type: string; value?: str
 
 const isComment = (code: string) => /^\s*\/\*[\s\S]*\*\/\s*$/.test(code);
 
-/** Renders a body (text after the frontmatter) for one target site. */
+const empty = (): Rendered => ({ html: '', headings: [], links: [], internalBlocks: 0, faq: [] });
+
+/**
+ * Renders a body (text after the frontmatter) for one target site.
+ *
+ * `<Internal>` blocks are cut out of the text before it is parsed (internal-blocks.ts): both sites
+ * parse the same public text with a placeholder where each block was; the internal site parses
+ * each block on its own and puts it in place of its placeholder, the public site drops the
+ * placeholder. Agent-only text is never parsed for the public site, so no quirk of a parser can
+ * publish part of it.
+ */
 export function renderBody(body: string, format: 'md' | 'mdx', ctx: RenderContext): Rendered {
   ctx.source ??= body;
-  const tree = parse(body, format, ctx);
-  if (!tree) return { html: '', headings: [], links: [], internalBlocks: 0, faq: [] };
-  const state = { internalBlocks: 0 };
+  const { blocks, misuse } = findInternalBlocks(body);
+  if (misuse.length) {
+    for (const m of misuse) ctx.problems.push(problem(m.kind === 'unclosed' ? 'InternalUnclosed' : 'InternalMisplaced', ctx.file, m.message, { line: m.line + ctx.bodyLine - 1 }));
+    return empty();
+  }
+  const parts = split(body, blocks, ctx.target === 'internal');
+  const tree = parse(parts.outer, format, ctx);
+  if (!tree) return empty();
+  const state = { internalBlocks: blocks.length };
   tree.children = transformChildren(tree.children as Node[], ctx, state, false) as RootContent[];
+  if (!placeBlocks(tree, parts, blocks, format, ctx, state)) return empty();
   if (ctx.html === false) {
-    const headings = collectHeadings(tree);
+    const headings = collectHeadings(tree, ctx.site);
     return { html: '', headings, links: rewriteLinks(tree, ctx, headings), internalBlocks: state.internalBlocks, faq: [] };
   }
-  const safe = clean(tree, ctx.site.embeds);
-  const headings = collectHeadings(safe);
+  const safe = clean(tree, ctx.site.embeds, ctx.target);
+  const headings = collectHeadings(safe, ctx.site);
   const links = rewriteLinks(safe, ctx, headings);
   wrapTables(safe, ctx);
   return { html: toHtml(safe), headings, links, internalBlocks: state.internalBlocks, faq: ctx.faq ? faqPairs(safe) : [] };
+}
+
+/**
+ * Puts each block where its placeholder paragraph is: the rendered block on the internal site,
+ * nothing on the public one. A placeholder that is not a paragraph of its own means the marker
+ * sat where a block cannot be (in code, a table, raw HTML): that is an error on both sites.
+ */
+function placeBlocks(tree: Root, parts: Split, blocks: readonly InternalBlock[], format: 'md' | 'mdx', ctx: RenderContext, state: { internalBlocks: number }): boolean {
+  if (!blocks.length) return true;
+  const index = new Map(parts.placeholders.map((p, i) => [p, i] as const).filter(([p]) => p));
+  const placed = new Set<number>();
+  const walk = (node: Root | Element) => {
+    const out: (RootContent | ElementContent)[] = [];
+    for (const child of node.children) {
+      const i = child.type === 'element' && child.tagName === 'p' && child.children.length === 1 && child.children[0]!.type === 'text' ? index.get(child.children[0]!.value.trim()) : undefined;
+      if (i === undefined) {
+        if (child.type === 'element') walk(child);
+        out.push(child);
+        continue;
+      }
+      placed.add(i);
+      if (ctx.target !== 'internal') continue;
+      const inner = parts.inner[i]!;
+      const innerTree = parse(inner.text, format, { ...ctx, bodyLine: ctx.bodyLine + inner.firstLine - 1 });
+      if (!innerTree) continue;
+      // From here on the block's nodes are part of the page: their lines become body lines.
+      shiftLines(innerTree, inner.firstLine - 1);
+      const children = transformChildren(innerTree.children as Node[], ctx, state, true) as ElementContent[];
+      const note = components.Internal!({ type: 'mdxJsxFlowElement', name: 'Internal', attributes: [], children }, ctx, {});
+      if (Array.isArray(note)) out.push(...note);
+      else if (note) out.push(note);
+    }
+    node.children = out as typeof node.children;
+  };
+  walk(tree);
+  let ok = true;
+  parts.placeholders.forEach((p, i) => {
+    if (!p || placed.has(i)) return;
+    ok = false;
+    ctx.problems.push(problem('InternalMisplaced', ctx.file, MISPLACED, { line: blocks[i]!.open + ctx.bodyLine - 1 }));
+  });
+  return ok;
+}
+
+function shiftLines(tree: Root, by: number): void {
+  const seen = new Set<object>();
+  const walk = (node: { position?: { start: { line: number }; end?: { line: number } }; children?: unknown[] }) => {
+    for (const point of [node.position?.start, node.position?.end]) {
+      if (point && !seen.has(point)) {
+        seen.add(point);
+        point.line += by;
+      }
+    }
+    for (const child of node.children ?? []) walk(child as typeof node);
+  };
+  walk(tree as never);
 }
 
 /** Each top-level `<h2>` with the text of what follows it up to the next `<h2>`. */
@@ -61,15 +135,8 @@ function faqPairs(tree: Root): { question: string; answer: string }[] {
 function parse(body: string, format: 'md' | 'mdx', ctx: RenderContext): Root | undefined {
   const features = { gfm: { footnotes: { label: ctx.t('content.footnotes'), clobberPrefix: '' } }, smartPunctuation: true } as const;
   if (format === 'md') {
-    // Plain Markdown: `<Internal>` arrives as raw HTML. Refuse an unbalanced one before the HTML
-    // parser closes it silently at the end of the file, where agent-only text would run on.
-    const unclosed = unbalancedInternal(body);
-    if (unclosed !== undefined) {
-      ctx.problems.push(problem('InternalUnclosed', ctx.file, 'An <Internal> block is opened but never closed (or closed without being opened).', { line: unclosed + ctx.bodyLine - 1 }));
-      return undefined;
-    }
-    // Raw HTML is re-parsed into elements (so the sanitizer sees real tags, and <Internal> can
-    // span Markdown); that loses positions, so it is only switched on when there is HTML.
+    // Raw HTML is re-parsed into elements (so the sanitizer sees real tags); that loses
+    // positions, so it is only switched on when there is HTML.
     return markdownToHast(body, { features: { ...features, rawHtml: /<[a-z!/]/i.test(body) }, position: ctx.html !== false }) as Root;
   }
   try {
@@ -79,42 +146,9 @@ function parse(body: string, format: 'md' | 'mdx', ctx: RenderContext): Root | u
     const m = /^(\d+):(\d+):\s*(.*)$/s.exec(message);
     const line = m ? Number(m[1]) + ctx.bodyLine - 1 : undefined;
     const text = (m ? m[3]! : message).replace(/\s*\(\d+:\d+\)\s*\([^)]*\)\s*$/, '').replace(/\s*\([a-z-]+:[a-z-]+\)\s*$/, '');
-    const code = /<Internal>/.test(text) ? 'InternalUnclosed' : 'MarkdownSyntax';
-    ctx.problems.push(problem(code, ctx.file, text, { line, column: m ? Number(m[2]) : undefined }));
+    ctx.problems.push(problem('MarkdownSyntax', ctx.file, text, { line, column: m ? Number(m[2]) : undefined }));
     return undefined;
   }
-}
-
-/** Line (in the body) of the first unbalanced `<Internal>`/`</Internal>`, ignoring code. */
-/** Whether the text mentions an <Internal> tag at all (cheap pre-check before the line scan). */
-export const mentionsInternal = (body: string) => body.includes('<') && /<\/?internal/i.test(body);
-
-export function unbalancedInternal(body: string): number | undefined {
-  if (!mentionsInternal(body)) return undefined;
-  let depth = 0;
-  let openLine: number | undefined;
-  let fence: string | undefined;
-  const lines = body.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const f = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
-    if (f) {
-      if (!fence) fence = f[1]![0];
-      else if (f[1]![0] === fence) fence = undefined;
-      continue;
-    }
-    if (fence) continue;
-    for (const m of line.replace(/`[^`]*`/g, '').matchAll(/<(\/?)internal\b[^>]*>/gi)) {
-      if (m[1]) {
-        if (depth === 0) return i + 1;
-        depth--;
-      } else {
-        if (depth === 0) openLine = i + 1;
-        depth++;
-      }
-    }
-  }
-  return depth > 0 ? openLine : undefined;
 }
 
 function transformChildren(children: Node[], ctx: RenderContext, state: { internalBlocks: number }, inInternal: boolean): Node[] {
@@ -129,17 +163,6 @@ function transformChildren(children: Node[], ctx: RenderContext, state: { intern
 }
 
 function transform(node: Node, ctx: RenderContext, state: { internalBlocks: number }, inInternal: boolean): Node | Node[] | null {
-  const isInternal = (node.type === 'element' && (node as Element).tagName === 'internal')
-    || ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && (node as JsxNode).name === 'Internal');
-  if (isInternal) {
-    state.internalBlocks++;
-    // The wall: on the public site agent-only content is dropped here, before rendering,
-    // sanitizing, link collection or indexing can see it.
-    if (ctx.target === 'public') return null;
-    const jsx = node as JsxNode;
-    jsx.children = transformChildren(jsx.children as Node[], ctx, state, true) as ElementContent[];
-    return components.Internal!(jsx, ctx, {}) as Node | Node[] | null;
-  }
   switch (node.type) {
     case 'mdxjsEsm':
       ctx.problems.push(problem('MdxCode', ctx.file, `\`${firstLine(node.value)}\`: import and export lines are not allowed in content.`, { line: lineOf(node, ctx) }));
@@ -156,6 +179,7 @@ function transform(node: Node, ctx: RenderContext, state: { internalBlocks: numb
       return null;
     case 'element': {
       const el = node as Element;
+      if (!allowedAuthorElement(el.tagName, el.properties ?? {}, node, ctx)) return null;
       el.children = transformChildren(el.children as Node[], ctx, state, inInternal) as ElementContent[];
       return el;
     }
@@ -177,7 +201,7 @@ function jsx(node: JsxNode, ctx: RenderContext, state: { internalBlocks: number 
   node.children = transformChildren(node.children as Node[], ctx, state, inInternal) as ElementContent[];
   if (!node.name) return node.children as Node[];
   if (/^[A-Z]/.test(node.name)) {
-    const component = components[node.name];
+    const component = Object.hasOwn(components, node.name) ? components[node.name] : undefined;
     if (!component) {
       const guess = didYouMean(node.name, Object.keys(components));
       ctx.problems.push(problem('UnknownComponent', ctx.file, `<${node.name}> is not a Signpost component.${guess ? ` Did you mean <${guess}>?` : ''}`, { line: lineOf(node, ctx) }));
@@ -187,7 +211,53 @@ function jsx(node: JsxNode, ctx: RenderContext, state: { internalBlocks: number 
     return out === null ? null : (out as Node | Node[]);
   }
   // Lower-case JSX is HTML written in MDX: keep it as an element; the sanitizer decides.
+  if (!allowedAuthorElement(node.name, attrs, node, ctx)) return null;
   return { type: 'element', tagName: node.name, properties: attrs, children: node.children, position: node.position } as unknown as Node;
+}
+
+/**
+ * HTML that an author wrote is decided by allowlist. An element that the sanitizer would drop is
+ * an error rather than a silent loss: `<script>` or `<textarea>` in Markdown swallows the rest of
+ * the page, and a misspelt `<Intrenal>` would publish its text. HTML may not dress up as agent
+ * material either: an attribute named like "internal" (`data-internal`) or a class of the agent
+ * note would make a public page look like one to readers, styles and the link check.
+ */
+function allowedAuthorElement(tag: string, props: Record<string, unknown>, node: Node, ctx: RenderContext): boolean {
+  const allowed = allowedTags(ctx);
+  const classes = [props.className, props.class].flatMap((c) => (Array.isArray(c) ? c.map(String) : typeof c === 'string' ? c.split(/\s+/) : []));
+  const badAttr = Object.keys(props).find((k) => /internal/i.test(k));
+  const badClass = classes.find((c) => /internal|^agent(-|$)/i.test(c));
+  const badTag = !allowed.has(tag.toLowerCase()) || /internal/i.test(tag);
+  if (!badAttr && !badClass && !badTag) return true;
+  const line = lineOf(node as JsxNode, ctx) ?? locateText(ctx, badTag ? `<${tag}` : badClass ?? badAttr!.replace(/^data([A-Z])/, (_, c: string) => `data-${c.toLowerCase()}`));
+  if (badTag) {
+    const guess = didYouMean(tag, [...allowed, 'Internal']);
+    const hint = tag.toLowerCase() === 'iframe' ? 'List the origin of the embedded page under `embeds:` in site.yaml.' : 'Use Markdown, or the HTML elements listed in docs/authoring.md.';
+    ctx.problems.push(problem('HtmlNotAllowed', ctx.file, `<${tag}> is not an element that content may use.${guess ? ` Did you mean <${guess}>?` : ''}`, { line, hint }));
+    return false;
+  }
+  const what = badAttr ? `the attribute ${badAttr.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` : `the class "${badClass}"`;
+  ctx.problems.push(problem('InternalMisplaced', ctx.file, `<${tag}> uses ${what}, which is reserved for agent-only material.`, { line, hint: 'Put agent-only text in an <Internal> block; do not style or mark content as internal by hand.' }));
+  return false;
+}
+
+const tagCache = new WeakMap<object, Set<string>>();
+/** Elements content may use on this site: the sanitizer's allowlist, and iframes if embeds are listed. */
+function allowedTags(ctx: RenderContext): Set<string> {
+  const key = ctx.site.embeds.length ? ctx.site.embeds : tagCache;
+  let tags = tagCache.get(key);
+  if (!tags) {
+    tags = new Set([...(schemaFor(ctx.target).tagNames ?? []), ...(ctx.site.embeds.length ? ['iframe'] : [])]);
+    tagCache.set(key, tags);
+  }
+  return tags;
+}
+
+/** The file line of the first body line containing `needle`, in any case (for nodes without a position). */
+function locateText(ctx: RenderContext, needle: string): number | undefined {
+  const lower = needle.toLowerCase();
+  const i = ctx.source?.split('\n').findIndex((l) => l.toLowerCase().includes(lower));
+  return i !== undefined && i >= 0 ? i + ctx.bodyLine : undefined;
 }
 
 function firstLine(s: string | undefined): string {

@@ -33,7 +33,8 @@ export function rewriteLinks(tree: Root, ctx: RenderContext & { route: string },
   const walk = (node: Root | Element, inInternal: boolean) => {
     for (const child of node.children) {
       if (child.type !== 'element') continue;
-      const internal = inInternal || child.properties?.dataInternal !== undefined;
+      // Only the internal site has agent notes; on the public one nothing may claim to be one.
+      const internal = inInternal || (ctx.target === 'internal' && child.properties?.dataInternal !== undefined);
       if (child.tagName === 'a' && typeof child.properties?.href === 'string') {
         const ref = resolve(child, ctx, ids, internal);
         if (ref) links.push(ref);

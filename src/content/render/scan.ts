@@ -5,11 +5,11 @@
  * (github-slugger, `resolveHref`), and a test holds the two to the same answers on the sample.
  */
 import { createMdastHandle, defineMdastPlugin, dropHandle, resolveMdastSubscriptions, visitMdastHandle, type MdastPluginInstance } from 'satteri';
-import GithubSlugger from 'github-slugger';
 import type { RenderContext } from './context.ts';
-import type { Heading } from './headings.ts';
+import { headingSlugger, type Heading } from './headings.ts';
 import { locate, resolveHref, type LinkRef } from './links.ts';
-import { mentionsInternal, unbalancedInternal, type Rendered } from './index.ts';
+import type { Rendered } from './index.ts';
+import { findInternalBlocks, MISPLACED, split } from './internal-blocks.ts';
 import { problem } from '../errors.ts';
 
 interface Node {
@@ -21,24 +21,10 @@ interface Node {
   position?: { start: { line: number } };
 }
 
-/** Line ranges (1-based, in the body) covered by `<Internal>` blocks. */
-function internalRanges(body: string): [number, number][] {
-  const out: [number, number][] = [];
-  if (!mentionsInternal(body)) return out;
-  let open: number | undefined;
-  body.split('\n').forEach((line, i) => {
-    if (/<internal\b[^>]*>/i.test(line) && open === undefined) open = i + 1;
-    if (/<\/internal>/i.test(line) && open !== undefined) {
-      out.push([open, i + 1]);
-      open = undefined;
-    }
-  });
-  return out;
-}
-
 interface Found {
-  found: { depth: number; text: string }[];
+  found: { depth: number; text: string; line?: number }[];
   hrefs: { href: string; line?: number }[];
+  placed?: string[];
 }
 
 // Defined once: building a plugin per file costs more than the scan. Results go into `ctx.data`.
@@ -46,7 +32,7 @@ const collect = defineMdastPlugin({
   name: 'signpost-scan',
   options: { position: true },
   heading(node: Node, ctx: { data: unknown; textContent(n: Node): string }) {
-    (ctx.data as Found).found.push({ depth: node.depth ?? 2, text: ctx.textContent(node).trim() });
+    (ctx.data as Found).found.push({ depth: node.depth ?? 2, text: ctx.textContent(node).trim(), line: node.position?.start.line });
   },
   link(node: Node, ctx: { data: unknown }) {
     if (node.url) (ctx.data as Found).hrefs.push({ href: node.url, line: node.position?.start.line });
@@ -61,31 +47,69 @@ const collect = defineMdastPlugin({
 
 const subscriptions = resolveMdastSubscriptions(collect as MdastPluginInstance);
 
-export function scanMarkdown(body: string, ctx: RenderContext & { route: string }): Rendered {
-  ctx.source ??= body;
-  const unclosed = unbalancedInternal(body);
-  if (unclosed !== undefined) {
-    ctx.problems.push(problem('InternalUnclosed', ctx.file, 'An <Internal> block is opened but never closed (or closed without being opened).', { line: unclosed + ctx.bodyLine - 1 }));
-    return { html: '', headings: [], links: [], internalBlocks: 0, faq: [] };
-  }
-  const found: Found['found'] = [];
-  const hrefs: Found['hrefs'] = [];
+// With `<Internal>` blocks, also find the paragraphs that hold their placeholders: one that is not
+// a paragraph of its own (in code, a table, raw HTML) is the error the renderer reports too.
+const collectPlaced = defineMdastPlugin({
+  ...collect,
+  name: 'signpost-scan-placed',
+  paragraph(node: Node, ctx: { data: unknown; textContent(n: Node): string }) {
+    const text = ctx.textContent(node).trim();
+    if (text.startsWith('SignpostInternalBlock')) (ctx.data as Found).placed?.push(text);
+  },
+});
+const placedSubscriptions = resolveMdastSubscriptions(collectPlaced as MdastPluginInstance);
+
+/** Headings and link targets of one Markdown text, lines relative to it. */
+function scanText(text: string, withPlaced = false): Found {
+  const found: Found = { found: [], hrefs: [], placed: withPlaced ? [] : undefined };
   // Parse and walk natively, and stop there: no HTML is produced.
-  const handle = createMdastHandle(body, undefined, true);
+  const handle = createMdastHandle(text, undefined, true);
   try {
-    visitMdastHandle(handle, collect, subscriptions, body, undefined, { found, hrefs } as never, 'markdown');
+    if (withPlaced) visitMdastHandle(handle, collectPlaced, placedSubscriptions, text, undefined, found as never, 'markdown');
+    else visitMdastHandle(handle, collect, subscriptions, text, undefined, found as never, 'markdown');
   } finally {
     dropHandle(handle);
   }
-  const slugger = new GithubSlugger();
-  const headings: Heading[] = found.map((h) => ({ depth: h.depth, id: slugger.slug(h.text || 'section'), text: h.text, toc: h.depth === 2 || h.depth === 3 }));
+  return found;
+}
+
+/**
+ * Scans a body as the renderer sees it: `<Internal>` blocks are cut out of the text and scanned on
+ * their own (internal-blocks.ts), and their headings and links are put back where the block was.
+ */
+export function scanMarkdown(body: string, ctx: RenderContext & { route: string }): Rendered {
+  ctx.source ??= body;
+  const { blocks, misuse } = findInternalBlocks(body);
+  if (misuse.length) {
+    for (const m of misuse) ctx.problems.push(problem(m.kind === 'unclosed' ? 'InternalUnclosed' : 'InternalMisplaced', ctx.file, m.message, { line: m.line + ctx.bodyLine - 1 }));
+    return { html: '', headings: [], links: [], internalBlocks: 0, faq: [] };
+  }
+  const parts = split(body, blocks, ctx.target === 'internal');
+  const outer = scanText(parts.outer, blocks.length > 0);
+  const misplaced = parts.placeholders.findIndex((p) => p && !outer.placed!.includes(p));
+  if (misplaced >= 0) {
+    ctx.problems.push(problem('InternalMisplaced', ctx.file, MISPLACED, { line: blocks[misplaced]!.open + ctx.bodyLine - 1 }));
+    return { html: '', headings: [], links: [], internalBlocks: 0, faq: [] };
+  }
+  const found: (Found['found'][number] & { inInternal: boolean })[] = outer.found.map((h) => ({ ...h, inInternal: false }));
+  const hrefs: (Found['hrefs'][number] & { inInternal: boolean })[] = outer.hrefs.map((h) => ({ ...h, inInternal: false }));
+  parts.inner.forEach(({ text, firstLine }) => {
+    const inner = scanText(text);
+    const shift = (line?: number) => (line === undefined ? undefined : line + firstLine - 1);
+    found.push(...inner.found.map((h) => ({ ...h, line: shift(h.line), inInternal: true })));
+    hrefs.push(...inner.hrefs.map((h) => ({ ...h, line: shift(h.line), inInternal: true })));
+  });
+  // Document order, as the renderer's tree walk sees them once blocks are in place.
+  const byLine = <T extends { line?: number }>(a: T, b: T) => (a.line ?? 0) - (b.line ?? 0);
+  found.sort(byLine);
+  hrefs.sort(byLine);
+  const slugger = headingSlugger(ctx.site);
+  const headings: Heading[] = found.map((h) => ({ depth: h.depth, id: slugger.slug(h.text || 'section'), text: h.text, toc: !h.inInternal && (h.depth === 2 || h.depth === 3) }));
   const ids = new Set(headings.map((h) => h.id));
-  const ranges = internalRanges(body);
   const links: LinkRef[] = [];
-  for (const { href, line } of hrefs) {
-    const inInternal = line !== undefined && ranges.some(([a, b]) => line >= a && line <= b);
+  for (const { href, line, inInternal } of hrefs) {
     const { ref } = resolveHref(href, line === undefined ? locate(ctx, href) : line + ctx.bodyLine - 1, ctx, ids, inInternal);
     if (ref) links.push(ref);
   }
-  return { html: '', headings, links, internalBlocks: ranges.length, faq: [] };
+  return { html: '', headings, links, internalBlocks: blocks.length, faq: [] };
 }
