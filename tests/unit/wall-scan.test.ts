@@ -1,0 +1,84 @@
+/**
+ * The output scan behind the renderer: every run of internal text, found in any public file, in
+ * any form the site writes (HTML text and attributes, gzip'd search records, JSON), in Latin and
+ * CJK scripts. Each absence has its positive control.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { afterAll, describe, expect, test } from 'vitest';
+import { tempContent } from '../helpers/content.ts';
+import { collectSecrets, scanForLeaks, checkWall, tokens } from '../../src/security/wall-scan.ts';
+
+const SOP_SENTENCE = 'Agents may offer a goodwill voucher worth up to one tenth of the order when the customer threatens a chargeback';
+const BLOCK_SENTENCE = 'Escalate to the night shift lead through the red phone line before promising any replacement parcel';
+const ZH_SECRET = '客服人员可以在未经主管批准的情况下为老客户提供额外的补偿优惠券';
+const SHARED = 'You can return most items within the return window shown on the policy page of your market';
+
+const root = tempContent('basic', {
+  'sop/en/orders/goodwill.mdx': `---\ntitle: Goodwill\ndescription: D\nowner: support\nreviewed: 2026-11-01\n---\n\n${SOP_SENTENCE}.\n\nAs the policy says: ${SHARED}.\n`,
+  'sop/zh-cn/orders/goodwill.mdx': `---\ntitle: 补偿\ndescription: D\nowner: support\nreviewed: 2026-11-01\n---\n\n${ZH_SECRET}。\n`,
+  'help/en/orders/returns-note.md': `---\ntitle: Returns\ndescription: D\n---\n\n${SHARED}.\n\n<Internal>\n${BLOCK_SENTENCE}.\n</Internal>\n`,
+});
+const secrets = collectSecrets(root);
+const dirs: string[] = [root];
+afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+/** A site folder with the given files. */
+function site(files: Record<string, string | Buffer>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'signpost-site-'));
+  dirs.push(dir);
+  for (const [rel, data] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), data);
+  }
+  return dir;
+}
+
+const page = (body: string) => `<!doctype html><html><head><title>T</title></head><body><nav><a href="/">Home</a></nav><main><p>${body}</p></main></body></html>`;
+
+describe('the wall scan', () => {
+  test('finds an SOP sentence in a public page, naming both files', () => {
+    const leaks = scanForLeaks(secrets, site({ 'en/a/index.html': page(`Hello. ${SOP_SENTENCE}.`), 'en/b/index.html': page('Nothing here but ordinary words about parcels and returns today.') }));
+    expect(leaks).toEqual([{ source: 'sop/en/orders/goodwill.mdx', file: 'en/a/index.html', excerpt: expect.stringContaining('goodwill voucher') }]);
+  });
+
+  test('finds the text of an <Internal> block, and through inline markup and entities', () => {
+    const marked = BLOCK_SENTENCE.replace('night shift', '<strong>night</strong> shift').replace('red phone', 'red&#x20;phone');
+    expect(scanForLeaks(secrets, site({ 'x/index.html': page(marked) }))).toMatchObject([{ source: 'help/en/orders/returns-note.md' }]);
+  });
+
+  test('finds internal text hidden in an attribute', () => {
+    expect(scanForLeaks(secrets, site({ 'x/index.html': `<img alt="${SOP_SENTENCE}" src="a.png">` }))).toHaveLength(1);
+  });
+
+  test('finds internal text in gzip\'d search records and in JSON', () => {
+    const record = Buffer.concat([Buffer.from('pagefind_dcd'), Buffer.from(JSON.stringify({ url: '/x/', content: `Intro. ${SOP_SENTENCE}.` }))]);
+    const leaks = scanForLeaks(secrets, site({ 'pagefind/fragment/en_1.pf_fragment': zlib.gzipSync(record), 'api/en.json': JSON.stringify({ items: [{ body: `${BLOCK_SENTENCE}\n\nMore.` }] }) }));
+    expect(leaks.map((l) => l.file).sort()).toEqual(['api/en.json', 'pagefind/fragment/en_1.pf_fragment']);
+  });
+
+  test('finds Chinese internal text without spaces', () => {
+    expect(scanForLeaks(secrets, site({ 'zh-cn/x/index.html': page(`请注意：${ZH_SECRET.slice(2, 22)}。`) }))).toMatchObject([{ source: 'sop/zh-cn/orders/goodwill.mdx' }]);
+    expect(scanForLeaks(secrets, site({ 'zh-cn/x/index.html': page(`请注意：${ZH_SECRET.slice(2, 12)}。`) }))).toEqual([]);
+  });
+
+  test('leaves alone what public content says too, and runs made up by lists of titles', () => {
+    expect(scanForLeaks(secrets, site({ 'en/r/index.html': page(`${SHARED}.`) }))).toEqual([]);
+    // Each item is public; together they spell a secret run only across item boundaries.
+    const words = SOP_SENTENCE.split(' ');
+    const list = `<ul>${words.map((w) => `<li>${w}</li>`).join('')}</ul>`;
+    expect(scanForLeaks(secrets, site({ 'en/l/index.html': page(list) }))).toEqual([]);
+  });
+
+  test('numbers end a run: prices and dates come from market facts, not from the text', () => {
+    expect(tokens('Refund ¥10,000 within 14 days — ٢٠٢٦')).toEqual(['refund', '10', '000', 'within', '14', 'days', '٢٠٢٦']);
+  });
+
+  test('checkWall throws a readable error naming the files, and passes a clean site', () => {
+    const bad = site({ 'en/a/index.html': page(SOP_SENTENCE) });
+    expect(() => checkWall(root, bad)).toThrow(/en\/a\/index\.html: text from sop\/en\/orders\/goodwill\.mdx, "agents may offer/);
+    expect(checkWall(root, site({ 'en/a/index.html': page('Fine.') })).runs).toBeGreaterThan(10);
+  });
+});
