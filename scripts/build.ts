@@ -1,52 +1,177 @@
 /**
- * `npm run build [public|internal]`: builds the customer site into dist/public and the agents'
- * site into dist/internal. Each target is built by its own `astro build` process, so the two
- * builds share no memory: no i18n instance, no cache, no search service. Exits non-zero as soon
- * as one fails.
+ * `npm run build [public|internal] [--out-dir <dir>]`: builds the customer site into
+ * dist/public and the agents' site into dist/internal. Each target is built by its own
+ * `astro build` process, so the two builds share no memory: no i18n instance, no cache, no search
+ * service.
+ *
+ * All or nothing: every requested target is built, indexed and checked in a staging folder beside
+ * the output (`dist/.staging-<pid>/<target>`, same file system, so moving it into place is a
+ * rename). Only when all of them have passed are the old folders replaced. A failed build deletes
+ * its staging folder and leaves the previous output exactly as it was, so a broken SOP can never
+ * ship a fresh public site next to a stale agents' site, or the other way round.
+ *
+ * `SIGNPOST_OUT_DIR` (tests, the benchmark) names the folder of a single target instead; the
+ * staging folder then sits beside that folder.
  */
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { projectRoot } from '../src/content/root.ts';
 import { indexSite } from '../src/search/index-site.ts';
 
-const targets = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-const wanted = targets.length ? targets : ['public', 'internal'];
-for (const t of wanted) {
-  if (t !== 'public' && t !== 'internal') {
-    console.error(`Unknown build target "${t}". Use public or internal.`);
-    process.exit(2);
+export type BuildTarget = 'public' | 'internal';
+
+/** A check of a finished site, run in its staging folder before anything is published; throws to fail the build. */
+export type PostBuildCheck = (target: BuildTarget, dir: string) => void | Promise<void>;
+
+/**
+ * The checks every build runs on each finished site before publishing it (for example a scan of
+ * the public output for agent-only material). Add a check here; `buildSites` takes another list
+ * in tests.
+ */
+export const postBuildChecks: PostBuildCheck[] = [];
+
+/** Runs the post-build checks on one finished site, in order; the first that throws fails the build. */
+export async function afterBuild(target: BuildTarget, dir: string, checks: readonly PostBuildCheck[] = postBuildChecks): Promise<void> {
+  for (const check of checks) await check(target, dir);
+}
+
+/** A build that failed; the previous output was left as it was. */
+export class BuildFailed extends Error {
+  readonly exitCode: number;
+  constructor(message: string, exitCode = 1) {
+    super(message);
+    this.name = 'BuildFailed';
+    this.exitCode = exitCode;
   }
 }
 
+export interface BuildOptions {
+  targets: readonly BuildTarget[];
+  /** Folder holding one folder per target; default `dist/` of the project. */
+  outDir?: string;
+  /** Environment of the Astro processes (CONTENT_DIR, SIGNPOST_OUT_DIR, SIGNPOST_TODAY…); default `process.env`. */
+  env?: NodeJS.ProcessEnv;
+  /** Post-build checks; default `postBuildChecks`. */
+  checks?: readonly PostBuildCheck[];
+}
+
 const astro = path.join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
-for (const target of wanted) {
-  const started = performance.now();
-  console.log(`\n▶ Building the ${target} site…`);
-  const result = spawnSync(process.execPath, [astro, 'build', '--silent'], {
-    cwd: projectRoot,
-    stdio: 'inherit',
-    env: { ...process.env, SIGNPOST_TARGET: target, SIGNPOST_INDEX: 'later', ASTRO_TELEMETRY_DISABLED: '1' },
+/** A path as the user would type it: relative when under the working directory, else absolute. */
+const shown = (p: string) => {
+  const rel = path.relative(process.cwd(), p);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p;
+};
+const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
+
+/** Runs `astro build` for one target into `dir`; resolves to its exit code. */
+function astroBuild(target: BuildTarget, dir: string, env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [astro, 'build', '--silent'], {
+      cwd: projectRoot,
+      stdio: 'inherit',
+      env: { ...env, SIGNPOST_TARGET: target, SIGNPOST_INDEX: 'later', SIGNPOST_OUT_DIR: dir, ASTRO_TELEMETRY_DISABLED: '1' },
+    });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
-  const out = process.env.SIGNPOST_OUT_DIR ?? path.join(projectRoot, 'dist', target);
-  // A failed build leaves nothing that could be deployed as if it had succeeded.
-  const fail = (message: string, code = 1): never => {
-    fs.rmSync(out, { recursive: true, force: true });
-    console.error(`\n✖ ${message} Nothing was written to ${path.relative(projectRoot, out) || out}.`);
-    process.exit(code);
-  };
-  if (result.status !== 0) fail(`The ${target} build failed.`, result.status ?? 1);
-  // The search index is built once Astro's process has ended and released its memory.
-  const indexStarted = performance.now();
+}
+
+/**
+ * Builds the targets into a staging folder and, when every one has built and passed its checks,
+ * moves them into place. Resolves to the published folder of each target; rejects with
+ * `BuildFailed` leaving the output as it was.
+ */
+export async function buildSites(options: BuildOptions): Promise<Record<string, string>> {
+  const env = options.env ?? process.env;
+  const checks = options.checks ?? postBuildChecks;
+  const single = env.SIGNPOST_OUT_DIR ? path.resolve(env.SIGNPOST_OUT_DIR) : undefined;
+  if (single && options.targets.length > 1) throw new BuildFailed('SIGNPOST_OUT_DIR names the folder of one site: build one target at a time, or use --out-dir.', 2);
+  const root = path.resolve(options.outDir ?? path.join(projectRoot, 'dist'));
+  const outs = Object.fromEntries(options.targets.map((t) => [t, single ?? path.join(root, t)]));
+  const parent = single ? path.dirname(single) : root;
+  const label = single ? shown(single) : `${shown(root)}/`;
+  const staging = path.join(parent, `.staging-${process.pid}`);
+  fs.rmSync(staging, { recursive: true, force: true });
+  fs.mkdirSync(staging, { recursive: true });
+
+  let current: BuildTarget = options.targets[0]!;
   try {
-    const stats = await indexSite(out);
-    console.log(`  search index: ${stats.pages} pages in ${stats.languages} languages (${((performance.now() - indexStarted) / 1000).toFixed(1)} s)`);
+    for (const target of options.targets) {
+      current = target;
+      const started = performance.now();
+      const dir = path.join(staging, target);
+      console.log(`\n▶ Building the ${target} site…`);
+      const code = await astroBuild(target, dir, env);
+      if (code !== 0) throw new BuildFailed(`The ${target} build failed.`, code);
+      // The search index is built once Astro's process has ended and released its memory.
+      const indexStarted = performance.now();
+      const stats = await indexSite(dir);
+      console.log(`  search index: ${stats.pages} pages in ${stats.languages} languages (${seconds(indexStarted)})`);
+      if (env.SIGNPOST_TIMINGS) {
+        const timings = JSON.parse(fs.readFileSync(env.SIGNPOST_TIMINGS, 'utf8')) as Record<string, number>;
+        fs.writeFileSync(env.SIGNPOST_TIMINGS, JSON.stringify({ ...timings, index: Math.round(performance.now() - indexStarted) }));
+      }
+      await afterBuild(target, dir, checks);
+      console.log(`✔ ${target} site built and checked in ${seconds(started)}`);
+    }
+    publish(options.targets.map((t) => ({ from: path.join(staging, t), to: outs[t]!, aside: path.join(staging, `previous-${t}`) })));
   } catch (e) {
-    fail((e as Error).message);
+    const reason = e instanceof BuildFailed ? e.message : `The ${current} build failed: ${(e as Error).message}`;
+    throw new BuildFailed(`${reason} ${label} was left as it was.`, e instanceof BuildFailed ? e.exitCode : 1);
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
   }
-  if (process.env.SIGNPOST_TIMINGS) {
-    const timings = JSON.parse(fs.readFileSync(process.env.SIGNPOST_TIMINGS, 'utf8')) as Record<string, number>;
-    fs.writeFileSync(process.env.SIGNPOST_TIMINGS, JSON.stringify({ ...timings, index: Math.round(performance.now() - indexStarted) }));
+  console.log(`✔ Published ${options.targets.map((t) => shown(outs[t]!)).join(' and ')}.`);
+  return outs;
+}
+
+/**
+ * Moves each staged site into place: the old folder aside, the new one in. Node has no atomic
+ * exchange of two folders, so for a moment between the two renames a target folder is absent;
+ * if any rename fails, every step taken is undone.
+ */
+function publish(moves: { from: string; to: string; aside: string }[]): void {
+  const done: { from: string; to: string; aside?: string; placed: boolean }[] = [];
+  try {
+    for (const m of moves) {
+      const step = { from: m.from, to: m.to, aside: undefined as string | undefined, placed: false };
+      done.push(step);
+      if (fs.existsSync(m.to)) {
+        fs.renameSync(m.to, m.aside);
+        step.aside = m.aside;
+      }
+      fs.renameSync(m.from, m.to);
+      step.placed = true;
+    }
+  } catch (e) {
+    for (const step of done.reverse()) {
+      if (step.placed) fs.renameSync(step.to, step.from);
+      if (step.aside) fs.renameSync(step.aside, step.to);
+    }
+    throw e;
   }
-  console.log(`✔ ${target} site built in ${((performance.now() - started) / 1000).toFixed(1)} s → dist/${target}`);
+}
+
+if (import.meta.main) {
+  let targets: BuildTarget[];
+  let outDir: string | undefined;
+  try {
+    const { positionals, values } = parseArgs({ allowPositionals: true, options: { 'out-dir': { type: 'string' } } });
+    const unknown = positionals.find((t) => t !== 'public' && t !== 'internal');
+    if (unknown !== undefined) throw new Error(`Unknown build target "${unknown}". Use public or internal.`);
+    targets = positionals.length ? [...new Set(positionals as BuildTarget[])] : ['public', 'internal'];
+    outDir = values['out-dir'];
+  } catch (e) {
+    console.error(`${(e as Error).message}\nUsage: npm run build -- [public|internal] [--out-dir <dir>]`);
+    process.exit(2);
+  }
+  try {
+    await buildSites({ targets, outDir });
+  } catch (e) {
+    if (!(e instanceof BuildFailed)) throw e;
+    console.error(`\n✖ ${e.message}`);
+    process.exit(e.exitCode);
+  }
 }

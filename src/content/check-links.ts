@@ -2,7 +2,7 @@
  * Checks that need every entry: links lead to pages and headings that exist, public pages do not
  * link to internal ones, `related` articles exist.
  */
-import { problem, type Problem } from './errors.ts';
+import { excerpt, problem, type Problem } from './errors.ts';
 import { isInternalRoute, pageRoutes } from './paths.ts';
 import type { Entry } from './load.ts';
 import type { SiteModel } from './site.ts';
@@ -21,24 +21,24 @@ export function checkLinks(site: SiteModel, entries: Entry[], byRoute: Map<strin
       if (link.absolute !== undefined) {
         const m = /^\/([a-z0-9-]+)\/(.*?)\/?$/.exec(link.absolute);
         if (!m || !site.langByCode.has(m[1]!)) {
-          problems.push(problem('BrokenLink', e.file, `"${link.href}" is not a page of this site (site links start with a language, e.g. /${site.defaultLanguage.code}/search/).`, { line: link.line }));
+          problems.push(problem('BrokenLink', e.file, `${excerpt(link.href)} is not a page of this site (site links start with a language, e.g. /${site.defaultLanguage.code}/search/).`, { line: link.line }));
           continue;
         }
         route = m[2]!;
       }
       if (route === undefined) continue;
       if (publicSource && !link.inInternal && isInternalRoute(route)) {
-        problems.push(problem('InternalLink', e.file, `"${link.href}" leads to an internal page (${route}).`, { line: link.line }));
+        problems.push(problem('InternalLink', e.file, `${excerpt(link.href)} leads to an internal page (${route}).`, { line: link.line }));
         continue;
       }
       if (link.absolute !== undefined && statics.has(route)) continue;
       const target = pick(route, e.lang);
       if (!target) {
-        problems.push(problem('BrokenLink', e.file, `"${link.href}" leads to ${route}, which does not exist.`, { line: link.line }));
+        problems.push(problem('BrokenLink', e.file, `${excerpt(link.href)} leads to ${route}, which does not exist.`, { line: link.line }));
         continue;
       }
       if (link.anchor && !target.headings.some((h) => h.id === link.anchor) && !target.anchorAliases?.includes(link.anchor)) {
-        problems.push(problem('BrokenLink', e.file, `"${link.href}": ${target.file} has no heading with the id "${link.anchor}".`, {
+        problems.push(problem('BrokenLink', e.file, `${excerpt(link.href)}: ${target.file} has no heading with the id ${excerpt(link.anchor)}.`, {
           line: link.line,
           hint: `Headings there: ${target.headings.map((h) => `#${h.id}`).join(', ') || 'none'}.`,
         }));
@@ -46,7 +46,7 @@ export function checkLinks(site: SiteModel, entries: Entry[], byRoute: Map<strin
     }
     if (e.type === 'help') {
       for (const rel of e.data.related) {
-        if (!byRoute.has(`help/${rel}`)) problems.push(problem('BrokenLink', e.file, `\`related\` lists "${rel}", but there is no help/<lang>/${rel}.md.`));
+        if (!byRoute.has(`help/${rel}`)) problems.push(problem('BrokenLink', e.file, `\`related\` lists ${excerpt(rel)}, but there is no such article.`));
       }
     }
   }

@@ -30,6 +30,10 @@ export const catalogue = {
   BrokenLink: { title: 'Link leads nowhere', hint: 'Link to an existing file relative to this one, e.g. ../returns/start-a-return.md, or to a heading that exists.' },
   InternalLink: { title: 'Public page links to internal content', hint: 'Public pages cannot link to SOPs or culture guides; move the link into an <Internal> block or remove it.' },
   UnknownFact: { title: 'Unknown fact', hint: 'Add the fact under `facts:` in the market file, or fix its name.' },
+  SymbolicLink: { title: 'Symbolic links are not followed', hint: 'Content is read, not followed: copy the file into place, or point CONTENT_DIR at the real folder.' },
+  ControlCharacter: { title: 'File contains a control character', hint: 'Remove the character (editors can show it with "show invisibles"); only tab, line breaks and form feed are allowed in text.' },
+  BidiControl: { title: 'Invisible text-direction control character', hint: 'Remove it: bidi override and isolate characters (U+202A–U+202E, U+2066–U+2069) can make text display differently from how it reads ("Trojan Source"). For right-to-left text, the marks U+200E and U+200F are allowed.' },
+  LocaleInvalid: { title: 'UI strings file is invalid', hint: 'locales/<lang>.json is one flat JSON object of "key": "text" pairs. Keys are those of Signpost\'s locales/en.json, or fact.<name> and sop.area.<folder> for your own labels; keep every {{placeholder}} of the English text.' },
 } as const;
 
 export type ErrorCode = keyof typeof catalogue;
@@ -52,11 +56,47 @@ export function problem(code: ErrorCode, file: string, message: string, at: { li
   return { code, file, message, line: at.line, column: at.column, hint: at.hint ?? catalogue[code].hint };
 }
 
+/** Characters escaped in excerpts besides what JSON escapes: C1 controls, line separators, bidi controls. */
+const invisible = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const escapeInvisible = (s: string) => s.replace(invisible, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+/**
+ * A value from a file as it may appear in a message: quoted and escaped like JSON (newlines and
+ * control characters as \n, \u0000…) and cut to `max` characters. Messages go to public CI logs;
+ * a data file that is really some other file (a key, a password list) must not be copied there,
+ * so no message embeds more of a file than this.
+ */
+export function excerpt(value: unknown, max = 60): string {
+  if (typeof value !== 'string') {
+    if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) return String(value);
+    return Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a mapping' : typeof value;
+  }
+  const chars = [...value];
+  const cut = chars.length > max ? `${chars.slice(0, max).join('')}…` : value;
+  return escapeInvisible(JSON.stringify(cut));
+}
+
+/**
+ * A parser's own message, which may quote the file (a tag, an alias name, a token): its first
+ * line, control characters escaped, cut to `max` characters.
+ */
+export function clipMessage(message: string, max = 120): string {
+  const line = message.split('\n')[0]!;
+  const chars = [...line];
+  const cut = chars.length > max ? `${chars.slice(0, max).join('')}…` : line;
+  return escapeInvisible(JSON.stringify(cut).slice(1, -1).replace(/\\"/g, '"'));
+}
+
+/** A path as it may appear in a report: as is when plain, quoted and escaped when it holds control or bidi characters. */
+export function safePath(file: string): string {
+  return /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(file) ? escapeInvisible(JSON.stringify(file)) : file;
+}
+
 /** Renders problems as a readable report: `file:line  Name` then message and hint. */
 export function formatProblems(problems: readonly Problem[], rootLabel = ''): string {
   const sorted = [...problems].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
   const lines = sorted.map((p) => {
-    const where = `${rootLabel}${p.file}${p.line ? `:${p.line}${p.column ? `:${p.column}` : ''}` : ''}`;
+    const where = `${rootLabel}${safePath(p.file)}${p.line ? `:${p.line}${p.column ? `:${p.column}` : ''}` : ''}`;
     return `${where}  ${p.code} (${catalogue[p.code].title})\n  ${p.message}\n  Hint: ${p.hint ?? catalogue[p.code].hint}`;
   });
   const files = new Set(problems.map((p) => p.file)).size;

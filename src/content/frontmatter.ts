@@ -5,10 +5,10 @@
  * that refuse. `matter(src, options)` is always called with options, which also bypasses
  * gray-matter's cache (it would otherwise share `data` objects between files with equal text).
  */
-import { isUtf8 } from 'node:buffer';
 import matter from 'gray-matter';
-import { problem, type Problem } from './errors.ts';
+import { excerpt, problem, type Problem } from './errors.ts';
 import { parseFrontmatterYaml } from './yaml.ts';
+import { decodeText } from './text.ts';
 
 export interface SourceFile {
   /** Frontmatter as parsed YAML (not yet validated). */
@@ -21,13 +21,7 @@ export interface SourceFile {
   bodyLine: number;
 }
 
-/** Decodes bytes as UTF-8, refusing invalid sequences; strips a BOM and converts CRLF/CR to LF. */
-export function decodeText(bytes: Uint8Array, file: string): string | Problem {
-  if (!isUtf8(bytes)) return problem('InvalidUtf8', file, 'The file contains bytes that are not valid UTF-8.');
-  let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
-}
+export { decodeText } from './text.ts';
 
 class EngineRefused extends Error {}
 const refuse = (): never => {
@@ -62,10 +56,10 @@ export function readSource(bytes: Uint8Array, file: string): SourceFile | Proble
       },
     } as never);
   } catch (e) {
-    const lang = /^---\s*(\S+)/.exec(text)?.[1] ?? 'unknown';
+    const lang = /^---[ \t]*(\S+)/.exec(text)?.[1] ?? 'unknown';
     const message = e instanceof EngineRefused || /engine/i.test(String(e))
-      ? `The frontmatter is marked as \`${lang}\`; nothing in it was run.`
-      : `The frontmatter could not be split from the body: ${String(e)}`;
+      ? `The frontmatter is marked as ${excerpt(lang, 20)}; nothing in it was run.`
+      : `The frontmatter could not be split from the body: ${excerpt(String(e))}`;
     return [problem('FrontmatterEngine', file, message, { line: 1 })];
   }
   // gray-matter skips the engine for an empty block.

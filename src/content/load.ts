@@ -16,8 +16,8 @@ import { policySchema, type PolicyData } from '../schemas/policy.ts';
 import { sopSchema, type SopData } from '../schemas/sop.ts';
 import { cultureSchema, type CultureData } from '../schemas/culture.ts';
 import type { ContentType } from '../schemas/base.ts';
-import { createI18n, loadStrings, translator, type Translate } from '../i18n/index.ts';
-import { ContentError, didYouMean, problem, type Problem } from './errors.ts';
+import { createI18n, mergeStrings, translator, type Translate } from '../i18n/index.ts';
+import { ContentError, didYouMean, excerpt, problem, type Problem } from './errors.ts';
 import { readSource } from './frontmatter.ts';
 import { contentFolders, parseEntryPath, type EntryPath } from './paths.ts';
 import { renderBody, type Rendered } from './render/index.ts';
@@ -26,6 +26,8 @@ import { internalLikeTag } from './render/internal-blocks.ts';
 import type { Target } from './render/context.ts';
 import { loadSite, type SiteModel } from './site.ts';
 import { validate } from './validate.ts';
+import { loadLocaleOverrides } from './locales.ts';
+import { walkFiles } from './tree.ts';
 import { checkLinks } from './check-links.ts';
 import { addSourceAnchors } from './anchors.ts';
 
@@ -58,18 +60,15 @@ export const MAX_FILE_BYTES = 1024 * 1024;
 
 const schemas: Record<ContentType, z.ZodType> = { help: helpSchema, policy: policySchema, sop: sopSchema, culture: cultureSchema };
 
-/** Every content file under the folders `target` may read, relative to `root`, sorted. */
-export function listContentFiles(root: string, target: Target): string[] {
+/**
+ * Every content file under the folders `target` may read, relative to `root`, sorted. Symbolic
+ * links are never followed: they are reported in `problems` (tree.ts).
+ */
+export function listContentFiles(root: string, target: Target, problems: Problem[] = []): string[] {
   const files: string[] = [];
   for (const [folder, { internalOnly }] of Object.entries(contentFolders)) {
     if (internalOnly && target === 'public') continue;
-    const dir = path.join(root, folder);
-    if (!fs.existsSync(dir)) continue;
-    for (const rel of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
-      if (!rel.isFile() || rel.name.startsWith('.')) continue;
-      const full = path.join(rel.parentPath, rel.name);
-      files.push(path.relative(root, full).split(path.sep).join('/'));
-    }
+    files.push(...walkFiles(root, folder, problems));
   }
   return files.sort();
 }
@@ -105,11 +104,13 @@ export function loadContent(root: string, target: Target, options: LoadOptions =
  */
 export function collectContent(root: string, target: Target, options: LoadOptions = {}): { content: Content; problems: Problem[] } {
   const { site, problems } = loadSite(root);
-  const i18n = createI18n(loadStrings(root), site.defaultLanguage.code);
+  const overrides = loadLocaleOverrides(root, site);
+  problems.push(...overrides.problems);
+  const i18n = createI18n(mergeStrings(overrides.strings), site.defaultLanguage.code);
   const tCache = new Map<string, Translate>();
   const t = (lang: string) => tCache.get(lang) ?? tCache.set(lang, translator(i18n, lang)).get(lang)!;
 
-  const all = listContentFiles(root, target);
+  const all = listContentFiles(root, target, problems);
   const files = all.filter((f) => /\.(md|mdx)$/.test(f));
   // A page saved with another extension would silently never appear: say so.
   for (const f of all) {
@@ -179,7 +180,7 @@ function loadEntry(root: string, file: string, target: Target, site: SiteModel, 
   }
   for (const m of (data as { markets?: string[] }).markets ?? []) {
     if (m !== '*' && !site.marketById.has(m)) {
-      problems.push(problem('UnknownMarket', file, `\`markets\` lists "${m}", which has no markets/${m}.yaml.`, { line: source.keyLines.get('markets') }));
+      problems.push(problem('UnknownMarket', file, `\`markets\` lists ${excerpt(m)}, which has no market file.`, { line: source.keyLines.get('markets') }));
     }
   }
   // The audit needs links and headings only: plain Markdown takes the fast native scan.

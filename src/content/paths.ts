@@ -13,6 +13,7 @@
  */
 import type { ContentType } from '../schemas/base.ts';
 import { policyKinds, type PolicyKind } from '../schemas/policy.ts';
+import { excerpt } from './errors.ts';
 
 export interface EntryPath {
   type: ContentType;
@@ -51,9 +52,9 @@ function parseEntryPathUncached(file: string): EntryPath | string {
   const format = m[2] as 'md' | 'mdx';
   const parts = m[1]!.split('/');
   const folder = contentFolders[parts[0]!];
-  if (!folder) return `"${parts[0]}" is not a content folder (help, policies, sop, culture).`;
+  if (!folder) return `${excerpt(parts[0])} is not a content folder (help, policies, sop, culture).`;
   const bad = parts.slice(1).find((p) => !segment.test(p));
-  if (bad !== undefined) return `"${bad}" is not a valid name: use lower case letters, digits and hyphens.`;
+  if (bad !== undefined) return `${excerpt(bad)} is not a valid name: use lower case letters, digits and hyphens.`;
   switch (folder.type) {
     case 'help': {
       const [, lang, category, ...rest] = parts;
@@ -63,7 +64,7 @@ function parseEntryPathUncached(file: string): EntryPath | string {
     case 'policy': {
       const [, market, lang, policy, ...rest] = parts;
       if (!market || !lang || !policy || rest.length) return 'Policies go in policies/<market>/<lang>/<policy>.md.';
-      if (!(policyKinds as readonly string[]).includes(policy)) return `"${policy}" is not a policy; name the file ${policyKinds.join(', ')}.`;
+      if (!(policyKinds as readonly string[]).includes(policy)) return `${excerpt(policy)} is not a policy; name the file ${policyKinds.join(', ')}.`;
       return { type: 'policy', lang, format, market, policy: policy as PolicyKind, route: ['policies', market, policy].join('/') };
     }
     case 'sop': {

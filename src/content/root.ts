@@ -13,7 +13,9 @@ export function contentRoot(env: NodeJS.ProcessEnv = process.env): string {
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
     throw new Error(`The content root ${dir} does not exist. Set CONTENT_DIR to a folder with help/, policies/ and site.yaml, or unset it to use content/.`);
   }
-  return dir;
+  // The root may itself be a link (CONTENT_DIR=/srv/current): resolve it once, here. Below it,
+  // links are refused (tree.ts).
+  return fs.realpathSync(dir);
 }
 
 /** For command-line scripts: the content root, or a clear message and exit code 2. */

@@ -8,10 +8,11 @@ import path from 'node:path';
 import { siteSchema, type SiteData } from '../schemas/site.ts';
 import { marketSchema, type Channel, type Fact } from '../schemas/market.ts';
 import type { ContentType } from '../schemas/base.ts';
-import { problem, type Problem } from './errors.ts';
+import { excerpt, problem, type Problem } from './errors.ts';
 import { decodeText } from './frontmatter.ts';
 import { validate } from './validate.ts';
 import { parseYaml } from './yaml.ts';
+import { listDir, readable } from './tree.ts';
 import { displayNames } from '../i18n/intl.ts';
 
 export interface Language {
@@ -102,7 +103,7 @@ const dirs = (p: string) => (fs.existsSync(p) ? fs.readdirSync(p, { withFileType
 export function loadSite(root: string): { site: SiteModel; problems: Problem[] } {
   const problems: Problem[] = [];
   let data: SiteData = siteSchema.parse({});
-  if (fs.existsSync(path.join(root, 'site.yaml'))) {
+  if (readable(root, 'site.yaml', problems)) {
     const raw = readYamlFile(root, 'site.yaml', problems);
     if (raw) {
       const v = validate(siteSchema, raw.data ?? {}, 'site.yaml', raw.keyLines, 'DataInvalid', 1);
@@ -118,7 +119,7 @@ export function loadSite(root: string): { site: SiteModel; problems: Problem[] }
   const langByCode = new Map(languages.map((l) => [l.code, l]));
   const defaultCode = data.default_language ?? (langByCode.has('en') ? 'en' : languages[0]!.code);
   if (!langByCode.has(defaultCode)) {
-    problems.push(problem('DataInvalid', 'site.yaml', `\`default_language\` is "${defaultCode}", which is not in \`languages\`.`, { hint: 'Add it to `languages` or pick one of them.' }));
+    problems.push(problem('DataInvalid', 'site.yaml', `\`default_language\` is ${excerpt(defaultCode)}, which is not in \`languages\`.`, { hint: 'Add it to `languages` or pick one of them.' }));
   }
   const defaultLanguage = langByCode.get(defaultCode) ?? languages[0]!;
 
@@ -131,13 +132,12 @@ export function loadSite(root: string): { site: SiteModel; problems: Problem[] }
     }));
 
   const markets: Market[] = [];
-  const marketDir = path.join(root, 'markets');
-  const marketFiles = fs.existsSync(marketDir) ? fs.readdirSync(marketDir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
+  const marketFiles = listDir(root, 'markets', problems).filter((d) => d.isFile() && /\.ya?ml$/.test(d.name)).map((d) => d.name);
   for (const f of marketFiles) {
     const rel = `markets/${f}`;
     const id = f.replace(/\.ya?ml$/, '');
     if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) {
-      problems.push(problem('BadPath', rel, `"${id}" is not a valid market id: use lower case letters, digits and hyphens (e.g. de.yaml).`));
+      problems.push(problem('BadPath', rel, `${excerpt(id)} is not a valid market id: use lower case letters, digits and hyphens (e.g. de.yaml).`));
       continue;
     }
     const raw = readYamlFile(root, rel, problems);
@@ -148,7 +148,7 @@ export function loadSite(root: string): { site: SiteModel; problems: Problem[] }
       continue;
     }
     for (const lang of m.languages) {
-      if (!langByCode.has(lang)) problems.push(problem('UnknownLanguage', rel, `Market "${id}" offers language "${lang}", which is not a site language.`, { line: raw.keyLines.get('languages') }));
+      if (!langByCode.has(lang)) problems.push(problem('UnknownLanguage', rel, `Market "${id}" offers language ${excerpt(lang)}, which is not a site language.`, { line: raw.keyLines.get('languages') }));
     }
     const region = m.region ?? id.toUpperCase();
     markets.push({

@@ -4,7 +4,7 @@
  * keys. Every parse in Signpost goes through here (Starlight's `error-map.ts` does the same job).
  */
 import type { z } from './../schemas/z.ts';
-import { didYouMean, problem, type ErrorCode, type Problem } from './errors.ts';
+import { didYouMean, excerpt, problem, type ErrorCode, type Problem } from './errors.ts';
 
 type AnySchema = z.ZodType;
 
@@ -37,7 +37,10 @@ function lineFor(keyLines: Map<string, number>, path: readonly PropertyKey[]): n
   return undefined;
 }
 
-const describe = (path: readonly PropertyKey[]) => (path.length ? `\`${path.join('.')}\`` : 'The data');
+/** A key as written in a message: in backticks when it is a plain name, else as a short escaped excerpt. */
+const keyName = (key: string) => (/^[\w.-]{1,60}$/.test(key) ? `\`${key}\`` : excerpt(key));
+
+const describe = (path: readonly PropertyKey[]) => (path.length ? keyName(path.map(String).join('.')) : 'The data');
 
 /** Parses `data` with `schema`; returns the output or the problems found. */
 export function validate<S extends AnySchema>(
@@ -57,7 +60,7 @@ export function validate<S extends AnySchema>(
       for (const key of issue.keys) {
         const guess = didYouMean(key, known);
         const where = issue.path.length ? ` in ${describe(issue.path)}` : '';
-        problems.push(problem('UnknownKey', file, `Unknown key \`${key}\`${where}.${guess ? ` Did you mean \`${guess}\`?` : ''}`, {
+        problems.push(problem('UnknownKey', file, `Unknown key ${keyName(key)}${where}.${guess ? ` Did you mean \`${guess}\`?` : ''}`, {
           line: keyLines.get([...issue.path, key].join('.')) ?? defaultLine,
           hint: known.length ? `Allowed keys here: ${known.join(', ')}.` : undefined,
         }));
@@ -65,7 +68,7 @@ export function validate<S extends AnySchema>(
       continue;
     }
     const missing = issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined;
-    const message = missing ? `${describe(issue.path)} is required.` : `${describe(issue.path)}: ${issue.message}${'input' in issue && issue.input !== undefined && typeof issue.input !== 'object' ? ` (got ${JSON.stringify(issue.input)})` : ''}.`;
+    const message = missing ? `${describe(issue.path)} is required.` : `${describe(issue.path)}: ${issue.message}${'input' in issue && issue.input !== undefined && typeof issue.input !== 'object' ? ` (got ${excerpt(issue.input)})` : ''}.`;
     problems.push(problem(code, file, message, { line: lineFor(keyLines, issue.path) ?? defaultLine }));
   }
   return problems;

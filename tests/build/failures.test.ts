@@ -39,14 +39,21 @@ test('another content root builds with its own languages and markets, no code ch
   expect(fs.readFileSync(path.join(result.outDir, 'fr/markets/be/index.html'), 'utf8')).toContain('Belgique');
 });
 
-test('npm run build with broken content removes the previous output instead of leaving it half-replaced', () => {
+test('npm run build with broken content leaves the previous output (SIGNPOST_OUT_DIR) as it was', () => {
   const root = tempContent('basic', { 'help/en/orders/a.md': '---\ntitle: T\n---\n' });
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'signpost-out-'));
+  const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'signpost-out-'));
+  const out = path.join(parent, 'site');
+  fs.mkdirSync(out);
   fs.writeFileSync(path.join(out, 'index.html'), 'an older build');
   const r = spawnSync(process.execPath, [path.join(projectRoot, 'scripts/build.ts'), 'public'], { cwd: projectRoot, encoding: 'utf8', env: { ...process.env, CONTENT_DIR: root, SIGNPOST_OUT_DIR: out } });
   expect(r.status).not.toBe(0);
-  expect(r.stderr).toContain('Nothing was written to');
-  expect(fs.existsSync(out)).toBe(false);
+  expect(r.stderr).toContain('The public build failed.');
+  expect(r.stderr).toContain('was left as it was.');
+  expect(fs.readdirSync(parent)).toEqual(['site']);
+  expect(fs.readdirSync(out)).toEqual(['index.html']);
+  expect(fs.readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('an older build');
+  fs.rmSync(parent, { recursive: true, force: true });
+  fs.rmSync(root, { recursive: true, force: true });
 });
 
 test('each attack and kind of bad input is named in one failed build, and nothing is published', () => {

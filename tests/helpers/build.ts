@@ -1,5 +1,6 @@
 /** Builds a content root into a temporary folder the same way `npm run build` does. */
 import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,3 +31,19 @@ export function walk(dir: string): string[] {
 }
 
 export const read = (dir: string, rel: string) => fs.readFileSync(path.join(dir, rel), 'utf8');
+
+/** Runs `npm run build` (scripts/build.ts) with `args` and `CONTENT_DIR`; never throws on a failed build. */
+export function runBuildScript(contentDir: string, args: string[], env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [path.join(projectRoot, 'scripts/build.ts'), ...args], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+    env: { ...process.env, CONTENT_DIR: contentDir, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...env },
+    timeout: 240_000,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Relative path → SHA-256 of every file under `dir`, for byte-for-byte comparisons. */
+export function hashTree(dir: string): Record<string, string> {
+  return Object.fromEntries(walk(dir).map((f) => [path.relative(dir, f), crypto.createHash('sha256').update(fs.readFileSync(f)).digest('hex')]).sort(([a], [b]) => a!.localeCompare(b!)));
+}

@@ -1,0 +1,73 @@
+/**
+ * All or nothing: `npm run build` publishes every requested site or none. Real Astro builds are
+ * slow, so this file runs two (one per test that needs a finished site); the failures that stop
+ * before Astro renders anything are cheap.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, expect, test } from 'vitest';
+import { afterBuild, buildSites, type BuildTarget } from '../../scripts/build.ts';
+import { fixture, hashTree, read, runBuildScript } from '../helpers/build.ts';
+import { tempContent } from '../helpers/content.ts';
+
+const out = fs.mkdtempSync(path.join(os.tmpdir(), 'signpost-dist-'));
+const temps = [out];
+afterAll(() => {
+  for (const t of temps) fs.rmSync(t, { recursive: true, force: true });
+});
+const staged = () => fs.readdirSync(out).filter((f) => f.startsWith('.staging-'));
+
+test('post-build checks run in order with the target and its staging folder, and a throw stops them', async () => {
+  const calls: string[] = [];
+  const checks = [(t: BuildTarget, d: string) => void calls.push(`a:${t}:${d}`), () => { throw new Error('wall breached'); }, () => void calls.push('never')];
+  await expect(afterBuild('public', '/x', checks)).rejects.toThrow('wall breached');
+  expect(calls).toEqual(['a:public:/x']);
+});
+
+test('a successful build replaces dist/<target> only after its checks have seen the finished site', async () => {
+  fs.mkdirSync(path.join(out, 'public'));
+  fs.writeFileSync(path.join(out, 'public', 'stale.html'), 'an older build');
+  fs.mkdirSync(path.join(out, 'internal'));
+  fs.writeFileSync(path.join(out, 'internal', 'keep.txt'), 'the agents\' site of the last run');
+  const seen: { target: string; dir: string; hasHome: boolean; published: boolean }[] = [];
+  await buildSites({
+    targets: ['public'],
+    outDir: out,
+    env: { ...process.env, CONTENT_DIR: fixture('basic'), SIGNPOST_TODAY: '2026-11-24', NO_COLOR: '1' },
+    checks: [(target, dir) => void seen.push({ target, dir, hasHome: fs.existsSync(path.join(dir, 'en/index.html')), published: fs.existsSync(path.join(out, 'public/en/index.html')) })],
+  });
+  expect(seen).toEqual([{ target: 'public', dir: path.join(out, `.staging-${process.pid}`, 'public'), hasHome: true, published: false }]);
+  expect(read(out, 'public/en/index.html')).toContain('<html lang="en"');
+  expect(fs.existsSync(path.join(out, 'public/pagefind/pagefind-entry.json'))).toBe(true);
+  expect(fs.existsSync(path.join(out, 'public/stale.html'))).toBe(false);
+  expect(read(out, 'internal/keep.txt')).toBe('the agents\' site of the last run');
+  expect(staged()).toEqual([]);
+});
+
+test('with a broken SOP, npm run build fails and leaves the previous output byte for byte', () => {
+  const before = hashTree(out);
+  expect(Object.keys(before).length).toBeGreaterThan(20);
+  const root = tempContent('basic', { 'sop/en/orders/where-is-my-order.mdx': '---\ntitle: Where is my order\n---\n\nNo owner, no review date.\n' });
+  temps.push(root);
+  // Both sites, public first: the public site builds completely, then the agents' site fails.
+  const r = runBuildScript(root, ['--out-dir', out], { SIGNPOST_TODAY: '2026-11-24' });
+  expect(r.status).not.toBe(0);
+  expect(r.stdout).toContain('✔ public site built and checked');
+  expect(r.stderr).toContain('sop/en/orders/where-is-my-order.mdx');
+  expect(r.stderr).toContain(`The internal build failed. ${out}/ was left as it was.`);
+  expect(hashTree(out)).toEqual(before);
+  expect(staged()).toEqual([]);
+});
+
+test('when the public build fails, the previous agents\' site stays too', () => {
+  const before = hashTree(out);
+  const root = tempContent('basic', { 'help/en/orders/track-your-order.md': '---\ntitle: T\n---\n' });
+  temps.push(root);
+  const r = runBuildScript(root, ['public', 'internal', '--out-dir', out]);
+  expect(r.status).not.toBe(0);
+  expect(r.stderr).toContain('The public build failed.');
+  expect(r.stdout).not.toContain('Building the internal site');
+  expect(hashTree(out)).toEqual(before);
+  expect(staged()).toEqual([]);
+});
