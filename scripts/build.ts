@@ -17,24 +17,39 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { projectRoot } from '../src/content/root.ts';
+import { contentRoot, projectRoot } from '../src/content/root.ts';
+import { checkWall } from '../src/security/wall-scan.ts';
 import { indexSite } from '../src/search/index-site.ts';
 
 export type BuildTarget = 'public' | 'internal';
 
-/** A check of a finished site, run in its staging folder before anything is published; throws to fail the build. */
-export type PostBuildCheck = (target: BuildTarget, dir: string) => void | Promise<void>;
+/**
+ * A check of a finished site, run in its staging folder before anything is published; throws to
+ * fail the build. `env` is the build's environment (its CONTENT_DIR).
+ */
+export type PostBuildCheck = (target: BuildTarget, dir: string, env: NodeJS.ProcessEnv) => void | Promise<void>;
 
 /**
- * The checks every build runs on each finished site before publishing it (for example a scan of
- * the public output for agent-only material). Add a check here; `buildSites` takes another list
- * in tests.
+ * The checks every build runs on each finished site before publishing it: the wall scan of the
+ * public output for agent-only material. `buildSites` takes another list in tests (which is how a
+ * test plants a leak behind the renderer's back and sees the scan stop it).
  */
-export const postBuildChecks: PostBuildCheck[] = [];
+export const postBuildChecks: PostBuildCheck[] = [
+  (target, dir, env) => {
+    if (target !== 'public') return;
+    const started = performance.now();
+    const { runs, files } = checkWall(contentRoot(env), dir);
+    console.log(`  wall: ${files} public files hold none of ${runs} runs of internal text (${seconds(started)})`);
+    if (env.SIGNPOST_TIMINGS) {
+      const timings = JSON.parse(fs.readFileSync(env.SIGNPOST_TIMINGS, 'utf8')) as Record<string, number>;
+      fs.writeFileSync(env.SIGNPOST_TIMINGS, JSON.stringify({ ...timings, wall: Math.round(performance.now() - started) }));
+    }
+  },
+];
 
 /** Runs the post-build checks on one finished site, in order; the first that throws fails the build. */
-export async function afterBuild(target: BuildTarget, dir: string, checks: readonly PostBuildCheck[] = postBuildChecks): Promise<void> {
-  for (const check of checks) await check(target, dir);
+export async function afterBuild(target: BuildTarget, dir: string, checks: readonly PostBuildCheck[] = postBuildChecks, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  for (const check of checks) await check(target, dir, env);
 }
 
 /** A build that failed; the previous output was left as it was. */
@@ -113,7 +128,7 @@ export async function buildSites(options: BuildOptions): Promise<Record<string, 
         const timings = JSON.parse(fs.readFileSync(env.SIGNPOST_TIMINGS, 'utf8')) as Record<string, number>;
         fs.writeFileSync(env.SIGNPOST_TIMINGS, JSON.stringify({ ...timings, index: Math.round(performance.now() - indexStarted) }));
       }
-      await afterBuild(target, dir, checks);
+      await afterBuild(target, dir, checks, env);
       console.log(`✔ ${target} site built and checked in ${seconds(started)}`);
     }
     publish(options.targets.map((t) => ({ from: path.join(staging, t), to: outs[t]!, aside: path.join(staging, `previous-${t}`) })));

@@ -11,6 +11,7 @@ import { ContentError } from '../content/errors.ts';
 import { contentRoot } from '../content/root.ts';
 import { getBuilt, invalidate } from '../content/store.ts';
 import { indexSite } from '../search/index-site.ts';
+import { checkWall } from '../security/wall-scan.ts';
 import { writeSiteFiles } from './site-files.ts';
 import { summary } from '../audit/report/index.ts';
 
@@ -82,6 +83,11 @@ export default function signpost(): AstroIntegration {
           indexed = stats.pages;
           mark('index', started);
           logger.info(`search index: ${stats.pages} pages in ${stats.languages} languages (${Math.round(performance.now() - started)} ms)`);
+          // `npm run build` scans its staging folder once indexed; a bare build scans here.
+          if (content.target === 'public') {
+            const wall = checkWall(contentRoot(), out);
+            logger.info(`wall: ${wall.files} public files hold none of ${wall.runs} runs of internal text`);
+          }
         }
         if (process.env.SIGNPOST_TIMINGS) fs.writeFileSync(process.env.SIGNPOST_TIMINGS, JSON.stringify({ ...timings, pages: routes.length, indexed }));
       },

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { afterBuild, buildSites, type BuildTarget } from '../../scripts/build.ts';
+import { afterBuild, buildSites, postBuildChecks, type BuildTarget } from '../../scripts/build.ts';
 import { fixture, hashTree, read, runBuildScript } from '../helpers/build.ts';
 import { tempContent } from '../helpers/content.ts';
 
@@ -68,6 +68,27 @@ test('when the public build fails, the previous agents\' site stays too', () => 
   expect(r.status).not.toBe(0);
   expect(r.stderr).toContain('The public build failed.');
   expect(r.stdout).not.toContain('Building the internal site');
+  expect(hashTree(out)).toEqual(before);
+  expect(staged()).toEqual([]);
+});
+
+test('agent-only text that slips past the renderer is caught by the wall scan, and nothing is published', async () => {
+  const before = hashTree(out);
+  const sentence = 'Agents may offer a goodwill voucher worth one tenth of the order value when a parcel is lost twice.';
+  expect(fs.readFileSync(path.join(fixture('basic'), 'sop/en/orders/where-is-my-order.mdx'), 'utf8')).toContain(sentence);
+  // A stand-in for any future defect: after the public site is rendered and indexed, an SOP
+  // sentence is written into one of its pages, as a bug in a template or a plug-in might.
+  const plant = (target: BuildTarget, dir: string) => {
+    const file = path.join(dir, 'en/help/orders/track-your-order/index.html');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('</main>', `<p>${sentence}</p></main>`));
+  };
+  const build = buildSites({
+    targets: ['public'],
+    outDir: out,
+    env: { ...process.env, CONTENT_DIR: fixture('basic'), SIGNPOST_TODAY: '2026-11-24', NO_COLOR: '1' },
+    checks: [plant, ...postBuildChecks],
+  });
+  await expect(build).rejects.toThrow(/en\/help\/orders\/track-your-order\/index\.html: text from sop\/en\/orders\/where-is-my-order\.mdx, "agents may offer a goodwill voucher[\s\S]*was left as it was/);
   expect(hashTree(out)).toEqual(before);
   expect(staged()).toEqual([]);
 });
