@@ -18,6 +18,7 @@ import { cultureSchema, type CultureData } from '../schemas/culture.ts';
 import type { ContentType } from '../schemas/base.ts';
 import { createI18n, loadStrings, translator, type Translate } from '../i18n/index.ts';
 import { ContentError, didYouMean, problem, type Problem } from './errors.ts';
+import { guard } from './guard.ts';
 import { readSource } from './frontmatter.ts';
 import { contentFolders, parseEntryPath, type EntryPath } from './paths.ts';
 import { renderBody, type Rendered } from './render/index.ts';
@@ -85,7 +86,8 @@ export function loadEntries(root: string, files: string[], target: Target, site:
   const problems: Problem[] = [];
   const entries: Entry[] = [];
   for (const file of files) {
-    const entry = loadEntry(root, file, target, site, t, problems, options);
+    // Any exception in one file becomes a problem naming it; the other files are still read.
+    const entry = guard(file, problems, () => loadEntry(root, file, target, site, t, problems, options));
     if (entry) entries.push(entry);
   }
   return { entries, problems };
@@ -104,7 +106,11 @@ export function loadContent(root: string, target: Target, options: LoadOptions =
  */
 export function collectContent(root: string, target: Target, options: LoadOptions = {}): { content: Content; problems: Problem[] } {
   const { site, problems } = loadSite(root);
-  const i18n = createI18n(loadStrings(root), site.defaultLanguage.code);
+  // A broken locale file of the content root is a problem like any other, not a crash.
+  const strings = loadStrings(root, (full, message) => problems.push(problem('DataInvalid', path.relative(root, full).split(path.sep).join('/'), `This file ${message}`, {
+    hint: 'locales/<lang>.json holds flat "key": "text" pairs and is named after a site language (see "Site data" in docs/authoring.md).',
+  })));
+  const i18n = createI18n(strings, site.defaultLanguage.code);
   const tCache = new Map<string, Translate>();
   const t = (lang: string) => tCache.get(lang) ?? tCache.set(lang, translator(i18n, lang)).get(lang)!;
 
@@ -178,22 +184,11 @@ function loadEntry(root: string, file: string, target: Target, site: SiteModel, 
   }
   // The audit needs links and headings only: plain Markdown takes the fast native scan.
   const render: typeof renderBody = options.html === false && where.format === 'md' ? (body, _format, ctx) => scanMarkdown(body, ctx) : renderBody;
-  let rendered: Rendered;
-  try {
-    rendered = render(source.body, where.format, {
-      target, file, route: where.route, lang: where.lang, market: where.market, site,
-      t: t(site.langByCode.has(where.lang) ? where.lang : site.defaultLanguage.code),
-      bodyLine: source.bodyLine, problems, faq: (data as { faq?: boolean }).faq === true, html: options.html,
-    });
-  } catch (e) {
-    // Pathological nesting can exhaust the stack of the parser or of a tree walk: report the
-    // file instead of crashing the whole build.
-    if (e instanceof RangeError) {
-      problems.push(problem('TooComplex', file, 'Rendering it ran out of stack space.'));
-      return undefined;
-    }
-    throw e;
-  }
+  const rendered = render(source.body, where.format, {
+    target, file, route: where.route, lang: where.lang, market: where.market, site,
+    t: t(site.langByCode.has(where.lang) ? where.lang : site.defaultLanguage.code),
+    bodyLine: source.bodyLine, problems, faq: (data as { faq?: boolean }).faq === true, html: options.html,
+  });
   if (problems.length > before) return undefined;
   return { ...where, ...rendered, file, data } as Entry;
 }

@@ -9,6 +9,8 @@ import { siteSchema, type SiteData } from '../schemas/site.ts';
 import { marketSchema, type Channel, type Fact } from '../schemas/market.ts';
 import type { ContentType } from '../schemas/base.ts';
 import { problem, type Problem } from './errors.ts';
+import { guard } from './guard.ts';
+import { own } from './own.ts';
 import { decodeText } from './frontmatter.ts';
 import { validate } from './validate.ts';
 import { parseYaml } from './yaml.ts';
@@ -103,12 +105,14 @@ export function loadSite(root: string): { site: SiteModel; problems: Problem[] }
   const problems: Problem[] = [];
   let data: SiteData = siteSchema.parse({});
   if (fs.existsSync(path.join(root, 'site.yaml'))) {
-    const raw = readYamlFile(root, 'site.yaml', problems);
-    if (raw) {
+    // An exception while reading the file is reported against it, like any content file (guard.ts).
+    guard('site.yaml', problems, () => {
+      const raw = readYamlFile(root, 'site.yaml', problems);
+      if (!raw) return;
       const v = validate(siteSchema, raw.data ?? {}, 'site.yaml', raw.keyLines, 'DataInvalid', 1);
       if (Array.isArray(v)) problems.push(...v);
       else data = v;
-    }
+    });
   }
 
   const helpLangs = dirs(path.join(root, 'help'));
@@ -122,12 +126,13 @@ export function loadSite(root: string): { site: SiteModel; problems: Problem[] }
   }
   const defaultLanguage = langByCode.get(defaultCode) ?? languages[0]!;
 
-  const named = (names: Record<string, string> | undefined, fallback: string) => (lang: string) => names?.[lang] ?? names?.[defaultLanguage.code] ?? fallback;
+  // Names are looked up by language code as own keys only (own.ts): no code finds an inherited property.
+  const named = (names: Record<string, string> | undefined, fallback: string) => (lang: string) => own(names, lang) ?? own(names, defaultLanguage.code) ?? fallback;
   const categories: Category[] = (data.categories ?? dirs(path.join(root, 'help', defaultLanguage.code)).map((id) => ({ id, names: {}, descriptions: undefined })))
     .map((c) => ({
       id: c.id,
       name: named(c.names, c.id.replace(/-/g, ' ').replace(/^./, (s) => s.toUpperCase())),
-      description: (lang: string) => c.descriptions?.[lang] ?? c.descriptions?.[defaultLanguage.code],
+      description: (lang: string) => own(c.descriptions, lang) ?? own(c.descriptions, defaultLanguage.code),
     }));
 
   const markets: Market[] = [];
@@ -140,28 +145,30 @@ export function loadSite(root: string): { site: SiteModel; problems: Problem[] }
       problems.push(problem('BadPath', rel, `"${id}" is not a valid market id: use lower case letters, digits and hyphens (e.g. de.yaml).`));
       continue;
     }
-    const raw = readYamlFile(root, rel, problems);
-    if (!raw) continue;
-    const m = validate(marketSchema, raw.data ?? {}, rel, raw.keyLines, 'DataInvalid', 1);
-    if (Array.isArray(m)) {
-      problems.push(...m);
-      continue;
-    }
-    for (const lang of m.languages) {
-      if (!langByCode.has(lang)) problems.push(problem('UnknownLanguage', rel, `Market "${id}" offers language "${lang}", which is not a site language.`, { line: raw.keyLines.get('languages') }));
-    }
-    const region = m.region ?? id.toUpperCase();
-    markets.push({
-      id,
-      region,
-      name: (lang: string) => m.names?.[lang] ?? regionName(region, lang) ?? m.names?.[defaultLanguage.code] ?? id.toUpperCase(),
-      languages: m.languages,
-      defaultLanguage: m.languages[0]!,
-      currency: m.currency,
-      timeZone: m.time_zone,
-      channels: m.channels,
-      facts: m.facts,
-      file: rel,
+    guard(rel, problems, () => {
+      const raw = readYamlFile(root, rel, problems);
+      if (!raw) return;
+      const m = validate(marketSchema, raw.data ?? {}, rel, raw.keyLines, 'DataInvalid', 1);
+      if (Array.isArray(m)) {
+        problems.push(...m);
+        return;
+      }
+      for (const lang of m.languages) {
+        if (!langByCode.has(lang)) problems.push(problem('UnknownLanguage', rel, `Market "${id}" offers language "${lang}", which is not a site language.`, { line: raw.keyLines.get('languages') }));
+      }
+      const region = m.region ?? id.toUpperCase();
+      markets.push({
+        id,
+        region,
+        name: (lang: string) => own(m.names, lang) ?? regionName(region, lang) ?? own(m.names, defaultLanguage.code) ?? id.toUpperCase(),
+        languages: m.languages,
+        defaultLanguage: m.languages[0]!,
+        currency: m.currency,
+        timeZone: m.time_zone,
+        channels: m.channels,
+        facts: m.facts,
+        file: rel,
+      });
     });
   }
 

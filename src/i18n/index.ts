@@ -15,26 +15,50 @@ export type Translate = TFunction;
 /** Directory of the built-in UI strings. */
 export const builtInLocalesDir = path.join(projectRoot, 'locales');
 
-function readDir(dir: string): Record<string, Strings> {
-  if (!fs.existsSync(dir)) return {};
-  const out: Record<string, Strings> = {};
+/** Called for a locale file that cannot be used, with its path and what is wrong with it. */
+export type OnLocaleError = (file: string, message: string) => void;
+
+const throwError: OnLocaleError = (file, message) => {
+  throw new Error(`${file} ${message}`);
+};
+
+function readDir(dir: string, onError: OnLocaleError): Record<string, Strings> {
+  // Keyed by file names from the content root: no prototype, so `__proto__.json` is only a name.
+  const out = Object.create(null) as Record<string, Strings>;
+  if (!fs.existsSync(dir)) return out;
   for (const name of fs.readdirSync(dir)) {
     if (!name.endsWith('.json')) continue;
     const lang = name.slice(0, -5).toLowerCase();
-    try {
-      out[lang] = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as Strings;
-    } catch (e) {
-      throw new Error(`${path.join(dir, name)} is not valid JSON: ${(e as Error).message}. Fix the file; UI strings are flat "key": "text" pairs.`);
+    const file = path.join(dir, name);
+    if (!/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/.test(lang)) {
+      onError(file, 'is not named after a language: name it after a site language tag, e.g. de.json or zh-cn.json.');
+      continue;
     }
+    let strings: unknown;
+    try {
+      strings = JSON.parse(fs.readFileSync(file, 'utf8'));
+    } catch (e) {
+      onError(file, `is not valid JSON: ${(e as Error).message}.`);
+      continue;
+    }
+    if (typeof strings !== 'object' || strings === null || Array.isArray(strings) || Object.values(strings).some((v) => typeof v !== 'string')) {
+      onError(file, 'must be one object of flat "key": "text" pairs, every value a string.');
+      continue;
+    }
+    out[lang] = strings as Strings;
   }
   return out;
 }
 
-/** Built-in strings merged with the content root's overrides (`<root>/locales/<lang>.json`). */
-export function loadStrings(contentRoot?: string): Record<string, Strings> {
-  const base = readDir(builtInLocalesDir);
+/**
+ * Built-in strings merged with the content root's overrides (`<root>/locales/<lang>.json`).
+ * A content root's file that cannot be used goes to `onError` (the loader reports it as a problem);
+ * without `onError` it throws.
+ */
+export function loadStrings(contentRoot?: string, onError: OnLocaleError = throwError): Record<string, Strings> {
+  const base = readDir(builtInLocalesDir, throwError);
   if (!contentRoot) return base;
-  for (const [lang, strings] of Object.entries(readDir(path.join(contentRoot, 'locales')))) {
+  for (const [lang, strings] of Object.entries(readDir(path.join(contentRoot, 'locales'), onError))) {
     base[lang] = { ...base[lang], ...strings };
   }
   return base;
