@@ -23,7 +23,7 @@ import { readSource } from './frontmatter.ts';
 import { contentFolders, parseEntryPath, type EntryPath } from './paths.ts';
 import { renderBody, type Rendered } from './render/index.ts';
 import { scanMarkdown } from './render/scan.ts';
-import { MAX_NESTING, tooDeep } from './render/limits.ts';
+import { checkLimits } from './render/limits.ts';
 import type { Target } from './render/context.ts';
 import { loadSite, type SiteModel } from './site.ts';
 import { validate } from './validate.ts';
@@ -183,10 +183,11 @@ function loadEntry(root: string, file: string, target: Target, site: SiteModel, 
       problems.push(problem('UnknownMarket', file, `\`markets\` lists "${m}", which has no markets/${m}.yaml.`, { line: source.keyLines.get('markets') }));
     }
   }
-  // Nesting makes parsing slow out of proportion to size: refuse what no real page needs first.
-  const deep = tooDeep(source.body);
-  if (deep) {
-    problems.push(problem('TooComplex', file, `${deep.what[0]!.toUpperCase()}${deep.what.slice(1)} nest ${deep.depth} levels deep here; the limit is ${MAX_NESTING}.`, { line: deep.line + source.bodyLine - 1 }));
+  // Nesting (and many JSX blocks) make parsing slow out of proportion to size: refuse what no
+  // real page needs before parsing.
+  const excess = checkLimits(source.body, where.format);
+  if (excess) {
+    problems.push(problem('TooComplex', file, excess.message, { line: excess.line + source.bodyLine - 1 }));
     return undefined;
   }
   // The audit needs links and headings only: plain Markdown takes the fast native scan.

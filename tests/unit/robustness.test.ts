@@ -8,7 +8,7 @@ import { ContentError, type Problem } from '../../src/content/errors.ts';
 import { failure, guard } from '../../src/content/guard.ts';
 import { loadContent, loadEntries } from '../../src/content/load.ts';
 import { loadSite } from '../../src/content/site.ts';
-import { MAX_NESTING, tooDeep } from '../../src/content/render/limits.ts';
+import { checkLimits, MAX_MDX_BLOCKS, MAX_NESTING } from '../../src/content/render/limits.ts';
 import { createI18n, loadStrings, translator } from '../../src/i18n/index.ts';
 import { fixture } from '../helpers/build.ts';
 import { tempContent } from '../helpers/content.ts';
@@ -113,7 +113,7 @@ describe('nesting is refused before parsing, naming the line', () => {
     ['indented lists', Array.from({ length: MAX_NESTING + 5 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n'), MAX_NESTING + 1],
     ['HTML tags', `Intro.\n\n${'<div>\n'.repeat(MAX_NESTING + 1)}x\n`, MAX_NESTING + 3],
   ])('%s', (_, body, line) => {
-    expect(tooDeep(body)?.line).toBe(line);
+    expect(checkLimits(body)?.line).toBe(line);
   });
 
   test.each([
@@ -126,7 +126,13 @@ describe('nesting is refused before parsing, naming the line', () => {
     ['autolinks and comments', '<https://x.example> <a@b.example> <!-- <div> -->\n'.repeat(500)],
     ['rules', '- - -\n\n* * *\n'.repeat(500)],
   ])('%s is not nesting', (_, body) => {
-    expect(tooDeep(body)).toBeUndefined();
+    expect(checkLimits(body, 'mdx')).toBeUndefined();
+  });
+
+  test(`an MDX file with more than ${MAX_MDX_BLOCKS} JSX blocks is refused at the first one over`, () => {
+    expect(checkLimits('<Callout>x</Callout>\n\n'.repeat(MAX_MDX_BLOCKS + 10), 'mdx')).toMatchObject({ line: 2 * MAX_MDX_BLOCKS + 1 });
+    expect(checkLimits('<Callout>x</Callout>\n\n'.repeat(MAX_MDX_BLOCKS), 'mdx')).toBeUndefined();
+    expect(checkLimits('<Fact name="x" />\n\na <b>x</b>\n\n'.repeat(MAX_MDX_BLOCKS + 10), 'mdx')).toBeUndefined();
   });
 
   test('the loader reports it as TooComplex at the file line', () => {
@@ -146,6 +152,7 @@ describe('pathological input is refused with the line or renders', () => {
     ['unclosed <div>', `${fill('<div>', 80 * KB)}x\n`, 'md'],
     ['nested <details>', `${fill('<details><summary>s</summary>\n', 40 * KB)}x\n${fill('</details>\n', 40 * KB)}`, 'md'],
     ['deep JSX', `${fill('<Callout>\n', 40 * KB)}x\n${fill('</Callout>\n', 40 * KB)}`, 'mdx'],
+    ['very many JSX blocks', fill('<Callout>x</Callout>\n\n', 150 * KB), 'mdx'],
     ['deep inline HTML', `a ${fill('<b><i>', 40 * KB)}x${fill('</i></b>', 40 * KB)}\n`, 'md'],
   ];
   test.each(refused)('%s', (_, body, ext) => {
@@ -161,7 +168,7 @@ describe('pathological input is refused with the line or renders', () => {
     ['backticks', `${fill('`a', 80 * KB)}\n`, 'md'],
     ['a table with many columns', `${'| a '.repeat(8 * KB)}|\n${'|---'.repeat(8 * KB)}|\n${'| b '.repeat(8 * KB)}|\n`, 'md'],
     ['a table with many rows', `| a | b |\n|---|---|\n${fill('| x | y |\n', 80 * KB)}`, 'md'],
-    ['many components', fill('<Callout>x</Callout>\n\n', 80 * KB), 'mdx'],
+    ['many components', fill('<Callout>x</Callout>\n\n', 60 * KB), 'mdx'],
     ['block quotes 30 deep next to raw HTML', `<b>x</b>\n\n${fill(`${'> '.repeat(30)}x\n\n`, 80 * KB)}`, 'md'],
   ];
   test.each(rendered)('%s', (_, body, ext) => {

@@ -16,19 +16,25 @@
  *   line until they close. Void elements (`<br>`, `<img>`…), self-closing tags (`<Fact />`) and
  *   elements whose end tag HTML lets authors leave out (`<li>`, `<p>`, `<td>`…) do not count.
  * The nesting of a line is the sum. It is an estimate that errs on the generous side: it only
- * has to tell "deeper than any real page" from "real page".
+ * has to tell "deeper than any real page" from "real page". The same pass counts JSX blocks in
+ * MDX (`MAX_MDX_BLOCKS`), the one shape found slow without any nesting.
  */
 
 /** Deepest nesting a file may have: far above real content (the sample content nests 2 deep at most). */
 export const MAX_NESTING = 32;
 
-/** Where a body first nests deeper than `MAX_NESTING`. */
-export interface TooDeep {
+/**
+ * Most block-level JSX elements an MDX file may have. The MDX parser's time grows with the square
+ * of their number (1 MB of `<Callout>x</Callout>` blocks, 48,000 of them, took 36 s; 5,000 take
+ * about 0.3 s). A long SOP has a few dozen.
+ */
+export const MAX_MDX_BLOCKS = 5000;
+
+/** Where a body first goes over a limit, and a message saying which. */
+export interface Excess {
   /** Line in the body (1-based). */
   line: number;
-  depth: number;
-  /** What nests there, for the message: `block quotes and lists`, `HTML tags`, or both. */
-  what: string;
+  message: string;
 }
 
 const voidTags = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
@@ -39,15 +45,19 @@ const isSpace = (c: string | undefined) => c === ' ' || c === '\t';
 const isNameStart = (c: string | undefined) => c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
 const isNameChar = (c: string | undefined) => c !== undefined && (isNameStart(c) || (c >= '0' && c <= '9') || c === '-' || c === '.' || c === '_');
 
-/** The first line of `body` that nests deeper than `limit`, or `undefined`. Linear in `body`. */
-export function tooDeep(body: string, limit = MAX_NESTING): TooDeep | undefined {
+/**
+ * The first line of `body` that nests deeper than `limit` or, in MDX, opens JSX block number
+ * `MAX_MDX_BLOCKS + 1`; `undefined` if there is none. Linear in the length of `body`.
+ */
+export function checkLimits(body: string, format: 'md' | 'mdx' = 'md', limit = MAX_NESTING): Excess | undefined {
   const lines = body.split('\n');
+  let blocksOpened = 0;
   // Content offsets of the open list items: an item indented at least that far is their child.
   const listOffsets: number[] = [];
   let fence: string | undefined;
   let html = 0;
   // State of the tag scanner that survives line ends: inside a tag (its name and quote), or a comment.
-  let tag: { name: string; closing: boolean; quote?: string } | undefined;
+  let tag: { name: string; closing: boolean; quote?: string; atStart: boolean } | undefined;
   let comment = false;
   for (let n = 0; n < lines.length; n++) {
     const line = lines[n]!;
@@ -93,6 +103,7 @@ export function tooDeep(body: string, limit = MAX_NESTING): TooDeep | undefined 
     // Tags, from here to the end of the line (inline code left out).
     const text = line.slice(i);
     const spans = codeSpans(text);
+    const first = text.length - text.trimStart().length;
     let deepestHtml = html;
     for (let j = 0; j < text.length; j++) {
       const c = text[j]!;
@@ -112,7 +123,12 @@ export function tooDeep(body: string, limit = MAX_NESTING): TooDeep | undefined 
           const selfClosing = text[j - 1] === '/';
           const name = tag.name.toLowerCase();
           if (tag.closing) html = Math.max(0, html - (voidTags.has(name) || optionalEnd.has(name) ? 0 : 1));
-          else if (!selfClosing && !voidTags.has(name) && !optionalEnd.has(name)) html++;
+          else if (!selfClosing && !voidTags.has(name) && !optionalEnd.has(name)) {
+            html++;
+            if (format === 'mdx' && tag.atStart && ++blocksOpened > MAX_MDX_BLOCKS) {
+              return { line: n + 1, message: `This is JSX block number ${blocksOpened}; an MDX file may have at most ${MAX_MDX_BLOCKS}.` };
+            }
+          }
           deepestHtml = Math.max(deepestHtml, html);
           tag = undefined;
         } else if (c === '<') {
@@ -139,7 +155,7 @@ export function tooDeep(body: string, limit = MAX_NESTING): TooDeep | undefined 
       while (isNameChar(text[k])) k++;
       // `<https://…>` and `<a@b.c>` are autolinks, not tags.
       if (k < text.length && !isSpace(text[k]) && text[k] !== '>' && text[k] !== '/') continue;
-      tag = { name: text.slice(start, k), closing };
+      tag = { name: text.slice(start, k), closing, atStart: j === first };
       j = k - 1;
     }
     // A tag left open at the end of the line continues on the next (attributes over several lines).
@@ -147,8 +163,8 @@ export function tooDeep(body: string, limit = MAX_NESTING): TooDeep | undefined 
 
     const depth = blocks + deepestHtml;
     if (depth > limit) {
-      const what = blocks > limit ? 'block quotes and lists' : deepestHtml > limit ? 'HTML tags' : 'block quotes, lists and HTML tags';
-      return { line: n + 1, depth, what };
+      const what = blocks > limit ? 'Block quotes and lists' : deepestHtml > limit ? 'HTML tags' : 'Block quotes, lists and HTML tags';
+      return { line: n + 1, message: `${what} nest ${depth} levels deep here; the limit is ${limit}.` };
     }
   }
   return undefined;
