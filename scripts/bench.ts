@@ -7,6 +7,7 @@
  * Writes bench-out/bench-<pages>.json and refreshes docs/performance.md.
  *
  *   npm run bench -- --pages 1000 [--pages 5000 …] [--no-browser] [--starlight]
+ *   npm run bench -- --pathological
  *
  * With --starlight, the same help articles are also built by Starlight in the same run, on the
  * same machine, as the reference the targets in docs/performance.md are set against.
@@ -19,10 +20,11 @@ import zlib from 'node:zlib';
 import { parseArgs } from 'node:util';
 import { benchLanguages, generate } from './bench/generate.ts';
 import { measure } from './bench/measure.ts';
+import { pathologicalTable, runPathological } from './bench/pathological.ts';
 import { convertCorpus, prepareStarlight } from './bench/starlight.ts';
 import { projectRoot } from '../src/content/root.ts';
 
-const { values } = parseArgs({ options: { pages: { type: 'string', multiple: true }, 'no-browser': { type: 'boolean' }, starlight: { type: 'boolean' } } });
+const { values } = parseArgs({ options: { pages: { type: 'string', multiple: true }, 'no-browser': { type: 'boolean' }, starlight: { type: 'boolean' }, pathological: { type: 'boolean' } } });
 const sizes = (values.pages ?? ['1000']).map(Number);
 if (sizes.some((n) => !Number.isInteger(n) || n < 8)) {
   console.error('--pages takes a whole number of help pages (at least 8), e.g. --pages 1000');
@@ -121,6 +123,24 @@ async function buildTarget(corpus: string, target: 'public' | 'internal', dist: 
 
 const machine = `${os.cpus()[0]?.model.trim()} · ${os.availableParallelism()} cores · ${Math.round(os.totalmem() / 2 ** 30)} GiB · Node ${process.version} · ${os.platform()} ${os.release()}`;
 fs.mkdirSync(out, { recursive: true });
+
+// --pathological: only the hostile-file timings (scripts/bench/pathological.ts), written to
+// bench-out/pathological.json and to their section of docs/performance.md.
+if (values.pathological) {
+  const sizesKb = [50, 100, 200, 400, 1000];
+  console.log(`\nPathological files: time to render or refuse one file, by shape, at ${sizesKb.join(' / ')} KB`);
+  const rows = runPathological(sizesKb, (row) => console.log(`  ${row.shape.padEnd(34)} ${row.results.map((r) => `${r.seconds.toFixed(2)} s ${r.outcome}`.padEnd(22)).join(' ')}`));
+  fs.writeFileSync(path.join(out, 'pathological.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, rows }, null, 2)}\n`);
+  const doc = path.join(projectRoot, 'docs/performance.md');
+  const text = fs.readFileSync(doc, 'utf8');
+  const [before, rest] = text.split('<!-- pathological:start -->');
+  if (rest !== undefined) {
+    const after = rest.split('<!-- pathological:end -->')[1] ?? '';
+    fs.writeFileSync(doc, `${before}<!-- pathological:start -->\nMeasured ${new Date().toISOString().slice(0, 10)} on ${machine}.\n\n${pathologicalTable(rows)}\n<!-- pathological:end -->${after}`);
+    console.log(`\nWrote ${path.relative(projectRoot, doc)} and bench-out/pathological.json`);
+  }
+  process.exit(0);
+}
 
 for (const pages of sizes) {
   console.log(`\nSignpost benchmark: ${pages} help pages (${Math.ceil(pages / benchLanguages.length)} per language × ${benchLanguages.length} languages)`);

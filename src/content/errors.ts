@@ -5,7 +5,8 @@
  */
 
 export const catalogue = {
-  TooComplex: { title: 'File is too deeply nested to render', hint: 'Flatten the structure: quotes, lists or tags nested hundreds of levels deep are not content anyone can read.' },
+  TooComplex: { title: 'File is too deeply nested to render', hint: 'Flatten the structure: quotes, lists and tags may nest at most 32 levels deep, far more than any readable page needs (see "Limits" in docs/authoring.md).' },
+  RenderFailed: { title: 'Could not render this file', hint: 'This is a bug in Signpost or an unsupported construct: simplify the part at the line named (or what you changed last) and report it.' },
   FileTooLarge: { title: 'File is too large', hint: 'Split it into several articles; a help page over 1 MB is too long to read and slows every build.' },
   InvalidUtf8: { title: 'File is not valid UTF-8', hint: 'Save the file as UTF-8 (any editor offers it under "Save with encoding").' },
   YamlSyntax: { title: 'YAML syntax error', hint: 'Check indentation and quoting; a value that contains ": " or starts with a special character needs quotes.' },

@@ -18,11 +18,13 @@ import { cultureSchema, type CultureData } from '../schemas/culture.ts';
 import type { ContentType } from '../schemas/base.ts';
 import { createI18n, mergeStrings, translator, type Translate } from '../i18n/index.ts';
 import { ContentError, didYouMean, excerpt, problem, type Problem } from './errors.ts';
+import { guard } from './guard.ts';
 import { readSource } from './frontmatter.ts';
 import { contentFolders, parseEntryPath, type EntryPath } from './paths.ts';
 import { renderBody, type Rendered } from './render/index.ts';
 import { scanMarkdown } from './render/scan.ts';
 import { internalLikeTag } from './render/internal-blocks.ts';
+import { checkLimits } from './render/limits.ts';
 import type { Target } from './render/context.ts';
 import { loadSite, type SiteModel } from './site.ts';
 import { validate } from './validate.ts';
@@ -85,7 +87,8 @@ export function loadEntries(root: string, files: string[], target: Target, site:
   const problems: Problem[] = [];
   const entries: Entry[] = [];
   for (const file of files) {
-    const entry = loadEntry(root, file, target, site, t, problems, options);
+    // Any exception in one file becomes a problem naming it; the other files are still read.
+    const entry = guard(file, problems, () => loadEntry(root, file, target, site, t, problems, options));
     if (entry) entries.push(entry);
   }
   return { entries, problems };
@@ -183,24 +186,20 @@ function loadEntry(root: string, file: string, target: Target, site: SiteModel, 
       problems.push(problem('UnknownMarket', file, `\`markets\` lists ${excerpt(m)}, which has no market file.`, { line: source.keyLines.get('markets') }));
     }
   }
+  // Nesting (and many JSX blocks) make parsing slow out of proportion to size: refuse what no
+  // real page needs before parsing.
+  const excess = checkLimits(source.body, where.format);
+  if (excess) {
+    problems.push(problem('TooComplex', file, excess.message, { line: excess.line + source.bodyLine - 1 }));
+    return undefined;
+  }
   // The audit needs links and headings only: plain Markdown takes the fast native scan.
   const render: typeof renderBody = options.html === false && where.format === 'md' ? (body, _format, ctx) => scanMarkdown(body, ctx) : renderBody;
-  let rendered: Rendered;
-  try {
-    rendered = render(source.body, where.format, {
-      target, file, route: where.route, lang: where.lang, market: where.market, site,
-      t: t(site.langByCode.has(where.lang) ? where.lang : site.defaultLanguage.code),
-      bodyLine: source.bodyLine, problems, faq: (data as { faq?: boolean }).faq === true, html: options.html,
-    });
-  } catch (e) {
-    // Pathological nesting can exhaust the stack of the parser or of a tree walk: report the
-    // file instead of crashing the whole build.
-    if (e instanceof RangeError) {
-      problems.push(problem('TooComplex', file, 'Rendering it ran out of stack space.'));
-      return undefined;
-    }
-    throw e;
-  }
+  const rendered = render(source.body, where.format, {
+    target, file, route: where.route, lang: where.lang, market: where.market, site,
+    t: t(site.langByCode.has(where.lang) ? where.lang : site.defaultLanguage.code),
+    bodyLine: source.bodyLine, problems, faq: (data as { faq?: boolean }).faq === true, html: options.html,
+  });
   if (problems.length > before) return undefined;
   return { ...where, ...rendered, file, data } as Entry;
 }

@@ -9,6 +9,8 @@ import { siteSchema, type SiteData } from '../schemas/site.ts';
 import { marketSchema, type Channel, type Fact } from '../schemas/market.ts';
 import type { ContentType } from '../schemas/base.ts';
 import { excerpt, problem, type Problem } from './errors.ts';
+import { guard } from './guard.ts';
+import { own } from './own.ts';
 import { decodeText } from './frontmatter.ts';
 import { validate } from './validate.ts';
 import { parseYaml } from './yaml.ts';
@@ -104,12 +106,14 @@ export function loadSite(root: string): { site: SiteModel; problems: Problem[] }
   const problems: Problem[] = [];
   let data: SiteData = siteSchema.parse({});
   if (readable(root, 'site.yaml', problems)) {
-    const raw = readYamlFile(root, 'site.yaml', problems);
-    if (raw) {
+    // An exception while reading the file is reported against it, like any content file (guard.ts).
+    guard('site.yaml', problems, () => {
+      const raw = readYamlFile(root, 'site.yaml', problems);
+      if (!raw) return;
       const v = validate(siteSchema, raw.data ?? {}, 'site.yaml', raw.keyLines, 'DataInvalid', 1);
       if (Array.isArray(v)) problems.push(...v);
       else data = v;
-    }
+    });
   }
 
   const helpLangs = dirs(path.join(root, 'help'));
@@ -123,16 +127,21 @@ export function loadSite(root: string): { site: SiteModel; problems: Problem[] }
   }
   const defaultLanguage = langByCode.get(defaultCode) ?? languages[0]!;
 
-  const named = (names: Record<string, string> | undefined, fallback: string) => (lang: string) => names?.[lang] ?? names?.[defaultLanguage.code] ?? fallback;
+  // Names are looked up by language code as own keys only (own.ts): no code finds an inherited property.
+  const named = (names: Record<string, string> | undefined, fallback: string) => (lang: string) => own(names, lang) ?? own(names, defaultLanguage.code) ?? fallback;
   const categories: Category[] = (data.categories ?? dirs(path.join(root, 'help', defaultLanguage.code)).map((id) => ({ id, names: {}, descriptions: undefined })))
     .map((c) => ({
       id: c.id,
       name: named(c.names, c.id.replace(/-/g, ' ').replace(/^./, (s) => s.toUpperCase())),
-      description: (lang: string) => c.descriptions?.[lang] ?? c.descriptions?.[defaultLanguage.code],
+      description: (lang: string) => own(c.descriptions, lang) ?? own(c.descriptions, defaultLanguage.code),
     }));
 
   const markets: Market[] = [];
-  const marketFiles = listDir(root, 'markets', problems).filter((d) => d.isFile() && /\.ya?ml$/.test(d.name)).map((d) => d.name);
+  const marketEntries = listDir(root, 'markets', problems);
+  for (const d of marketEntries) {
+    if (d.isDirectory() && /\.ya?ml$/.test(d.name)) problems.push(problem('BadPath', `markets/${d.name}`, 'This is a folder, not a market file.', { hint: 'Market data is one file per market: markets/<market>.yaml.' }));
+  }
+  const marketFiles = marketEntries.filter((d) => d.isFile() && /\.ya?ml$/.test(d.name)).map((d) => d.name);
   for (const f of marketFiles) {
     const rel = `markets/${f}`;
     const id = f.replace(/\.ya?ml$/, '');
@@ -140,28 +149,30 @@ export function loadSite(root: string): { site: SiteModel; problems: Problem[] }
       problems.push(problem('BadPath', rel, `${excerpt(id)} is not a valid market id: use lower case letters, digits and hyphens (e.g. de.yaml).`));
       continue;
     }
-    const raw = readYamlFile(root, rel, problems);
-    if (!raw) continue;
-    const m = validate(marketSchema, raw.data ?? {}, rel, raw.keyLines, 'DataInvalid', 1);
-    if (Array.isArray(m)) {
-      problems.push(...m);
-      continue;
-    }
-    for (const lang of m.languages) {
-      if (!langByCode.has(lang)) problems.push(problem('UnknownLanguage', rel, `Market "${id}" offers language ${excerpt(lang)}, which is not a site language.`, { line: raw.keyLines.get('languages') }));
-    }
-    const region = m.region ?? id.toUpperCase();
-    markets.push({
-      id,
-      region,
-      name: (lang: string) => m.names?.[lang] ?? regionName(region, lang) ?? m.names?.[defaultLanguage.code] ?? id.toUpperCase(),
-      languages: m.languages,
-      defaultLanguage: m.languages[0]!,
-      currency: m.currency,
-      timeZone: m.time_zone,
-      channels: m.channels,
-      facts: m.facts,
-      file: rel,
+    guard(rel, problems, () => {
+      const raw = readYamlFile(root, rel, problems);
+      if (!raw) return;
+      const m = validate(marketSchema, raw.data ?? {}, rel, raw.keyLines, 'DataInvalid', 1);
+      if (Array.isArray(m)) {
+        problems.push(...m);
+        return;
+      }
+      for (const lang of m.languages) {
+        if (!langByCode.has(lang)) problems.push(problem('UnknownLanguage', rel, `Market "${id}" offers language ${excerpt(lang)}, which is not a site language.`, { line: raw.keyLines.get('languages') }));
+      }
+      const region = m.region ?? id.toUpperCase();
+      markets.push({
+        id,
+        region,
+        name: (lang: string) => own(m.names, lang) ?? regionName(region, lang) ?? own(m.names, defaultLanguage.code) ?? id.toUpperCase(),
+        languages: m.languages,
+        defaultLanguage: m.languages[0]!,
+        currency: m.currency,
+        timeZone: m.time_zone,
+        channels: m.channels,
+        facts: m.facts,
+        file: rel,
+      });
     });
   }
 

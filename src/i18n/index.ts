@@ -34,10 +34,15 @@ export interface LocaleFiles {
  * column, never by quoting the file (JSON.parse's own message does).
  */
 export function readLocaleFiles(root: string): LocaleFiles {
-  const out: LocaleFiles = { files: {}, paths: {}, texts: {}, problems: [] };
+  // Keyed by file name: objects without a prototype, so `__proto__.json` is just a name.
+  const out: LocaleFiles = { files: Object.create(null), paths: Object.create(null), texts: Object.create(null), problems: [] };
   for (const d of listDir(root, 'locales', out.problems)) {
     if (!d.isFile() || !d.name.endsWith('.json')) continue;
     const rel = `locales/${d.name}`;
+    if (!/^[a-z0-9][a-z0-9-]*$/i.test(d.name.slice(0, -5))) {
+      out.problems.push(problem('LocaleInvalid', rel, 'A locale file is named after a language (de.json, zh-cn.json).'));
+      continue;
+    }
     const text = decodeText(fs.readFileSync(path.join(root, rel)), rel);
     if (typeof text !== 'string') {
       out.problems.push(text);

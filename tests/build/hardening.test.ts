@@ -1,25 +1,13 @@
-/** Reproducible builds, hostile and pathological input. */
-import crypto from 'node:crypto';
+/** Reproducible builds and hostile input (pathological input: tests/unit/robustness.test.ts). */
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { buildSite, fixture, read, walk } from '../helpers/build.ts';
+import { buildSite, fixture, hashTree, read } from '../helpers/build.ts';
 import { tempContent } from '../helpers/content.ts';
-import { ContentError, type Problem } from '../../src/content/errors.ts';
-import { loadContent } from '../../src/content/load.ts';
+import { collectContent } from '../../src/content/load.ts';
 
-const hashTree = (dir: string) =>
-  Object.fromEntries(walk(dir).map((f) => [path.relative(dir, f), crypto.createHash('sha256').update(fs.readFileSync(f)).digest('hex')]).sort(([a], [b]) => a.localeCompare(b)));
-
-function problemsOf(files: Record<string, string | Uint8Array | null>): Problem[] {
-  try {
-    loadContent(tempContent('basic', files), 'internal');
-    return [];
-  } catch (e) {
-    if (e instanceof ContentError) return [...e.problems];
-    throw e;
-  }
-}
+/** The problems of the basic fixture with `files` changed, without building. */
+const problemsOf = (files: Record<string, string>) => collectContent(tempContent('basic', files), 'internal').problems;
 
 describe('reproducible builds', () => {
   test('two clean builds of the same content give byte-identical output', () => {
@@ -77,26 +65,5 @@ describe('hostile content', () => {
     expect(page).toContain('<iframe src="https://www.youtube-nocookie.com/embed/x" title="Video">');
     expect(page).not.toContain('evil.example');
     expect(page).toMatch(/frame-src https:\/\/www\.youtube-nocookie\.com/);
-  });
-});
-
-describe('pathological input', () => {
-  test('a file over 1 MB is refused with its size', () => {
-    const big = `---\ntitle: T\ndescription: D\n---\n\n${'word '.repeat(250_000)}\n`;
-    expect(problemsOf({ 'help/en/orders/big.md': big })).toMatchObject([{ code: 'FileTooLarge', file: 'help/en/orders/big.md' }]);
-  });
-
-  test('unbalanced brackets and emphasis on a huge scale render normally', () => {
-    const nasty = `${'['.repeat(20_000)}\n\n${'*a '.repeat(20_000)}\n\n${'_'.repeat(30_000)}\n\n${'`'.repeat(10_000)}\n`;
-    expect(problemsOf({ 'help/en/orders/nasty.md': `---\ntitle: T\ndescription: D\n---\n\n${nasty}` })).toEqual([]);
-  });
-
-  test('absurdly deep nesting fails with the file named instead of crashing the build', () => {
-    const deep = `${'> '.repeat(5000)}x\n\n${'- '.repeat(5000)}x\n`;
-    expect(problemsOf({ 'help/en/orders/deep.md': `---\ntitle: T\ndescription: D\n---\n\n${deep}` })).toMatchObject([{ code: 'TooComplex', file: 'help/en/orders/deep.md' }]);
-  });
-
-  test('invalid UTF-8 fails naming the file', () => {
-    expect(problemsOf({ 'help/en/orders/bin.md': new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0xc3, 0x28, 0x0a]) })).toMatchObject([{ code: 'InvalidUtf8', file: 'help/en/orders/bin.md' }]);
   });
 });

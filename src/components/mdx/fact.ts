@@ -5,6 +5,7 @@
 import { h } from 'hastscript';
 import { didYouMean, problem } from '../../content/errors.ts';
 import { formatDate, formatFact } from '../../content/facts.ts';
+import { own } from '../../content/own.ts';
 import { lineOf, type Component } from '../../content/render/context.ts';
 import { formatLocale } from '../../i18n/locale.ts';
 
@@ -21,7 +22,8 @@ export const Fact: Component = (node, ctx, attrs) => {
     ctx.problems.push(problem('UnknownMarket', ctx.file, `<Fact market="${marketId}"> names a market that has no markets/${marketId}.yaml.${guess ? ` Did you mean "${guess}"?` : ''}`, { line }));
     return null;
   }
-  const fact = attrs.name ? market.facts[attrs.name] : undefined;
+  // Own keys only: `name="constructor"` must not find what every object inherits.
+  const fact = attrs.name ? own(market.facts, attrs.name) : undefined;
   if (!fact) {
     const guess = attrs.name ? didYouMean(attrs.name, Object.keys(market.facts)) : undefined;
     ctx.problems.push(problem('UnknownFact', ctx.file, attrs.name
