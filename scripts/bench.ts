@@ -118,7 +118,7 @@ async function buildTarget(corpus: string, target: 'public' | 'internal', dist: 
   done();
   if (r.code !== 0) throw new Error(`The ${target} build failed:\n${r.output.slice(-3000)}`);
   const t = JSON.parse(fs.readFileSync(timings, 'utf8')) as Record<string, number>;
-  return { seconds: r.seconds, peakRssMb: r.peakRssMb, pages: t.pages!, pagesPerSecond: Math.round(t.pages! / r.seconds), phases: { load: t.load!, render: t.render!, index: t.index! } };
+  return { seconds: r.seconds, peakRssMb: r.peakRssMb, pages: t.pages!, pagesPerSecond: Math.round(t.pages! / r.seconds), phases: { load: t.load!, render: t.render!, index: t.index!, wall: t.wall ?? 0 } };
 }
 
 const machine = `${os.cpus()[0]?.model.trim()} · ${os.availableParallelism()} cores · ${Math.round(os.totalmem() / 2 ** 30)} GiB · Node ${process.version} · ${os.platform()} ${os.release()}`;
@@ -202,7 +202,7 @@ function table(results: Result[]): string {
   const rows: [string, (r: Result) => string][] = [
     ['Pages built (public / internal)', (r) => `${r.public.pages} / ${r.internal.pages}`],
     ['Public build', (r) => `${r.public.seconds.toFixed(1)} s (${r.public.pagesPerSecond} pages/s)`],
-    ['  content loading · rendering · search index', (r) => `${(r.public.phases.load / 1000).toFixed(1)} · ${(r.public.phases.render / 1000).toFixed(1)} · ${(r.public.phases.index / 1000).toFixed(1)} s`],
+    ['  content loading · rendering · search index · wall scan', (r) => `${(r.public.phases.load / 1000).toFixed(1)} · ${(r.public.phases.render / 1000).toFixed(1)} · ${(r.public.phases.index / 1000).toFixed(1)} · ${((r.public.phases.wall ?? 0) / 1000).toFixed(1)} s`],
     ['  peak memory (process tree)', (r) => `${r.public.peakRssMb} MB`],
     ['Internal build', (r) => `${r.internal.seconds.toFixed(1)} s (${r.internal.pagesPerSecond} pages/s), ${r.internal.peakRssMb} MB`],
     ['Both builds', (r) => `${r.bothBuildsSeconds} s`],
