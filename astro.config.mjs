@@ -12,7 +12,7 @@ const { contentRoot } = await import('./src/content/root.ts');
 process.env.CONTENT_DIR = contentRoot();
 
 const { default: signpost } = await import('./src/integration/index.ts');
-import { buildTarget } from './src/content/store.ts';
+import { buildTarget } from './src/build/store.ts';
 import { loadSite } from './src/content/site.ts';
 import { cspDirectives, scriptResources, styleResources } from './src/security/csp.ts';
 

@@ -12,7 +12,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadEntries } from '../../src/content/load.ts';
 import { loadSite } from '../../src/content/site.ts';
-import { createI18n, loadStrings, translator } from '../../src/i18n/index.ts';
+import { createI18n, translator } from '../../src/i18n/index.ts';
+import { loadStrings } from '../../src/content/locales.ts';
 
 const fill = (unit: string, bytes: number) => unit.repeat(Math.max(1, Math.floor(bytes / unit.length)));
 const staircase = (bytes: number, line: (i: number) => string) => {

@@ -31,7 +31,7 @@ function cacheKey(root: string): string {
   add(path.join(root, 'site.yaml'));
   const markets = path.join(root, 'markets');
   if (fs.existsSync(markets)) for (const f of fs.readdirSync(markets).sort()) add(path.join(markets, f));
-  for (const dir of ['src/content', 'src/schemas', 'src/components/mdx', 'locales']) {
+  for (const dir of ['src/content', 'src/schemas', 'src/content/render/components', 'locales']) {
     for (const f of fs.readdirSync(path.join(projectRoot, dir), { recursive: true }).map(String).sort()) {
       const full = path.join(projectRoot, dir, f);
       if (fs.statSync(full).isFile()) h.update(f).update(String(fs.statSync(full).mtimeMs));

@@ -1,5 +1,5 @@
 /** What every component needs: the loaded site, the target and a `t` for the page language. */
-import { getBuilt } from '../content/store.ts';
+import { getBuilt } from '../build/store.ts';
 import type { Route } from '../content/routes.ts';
 
 export function ui(route: Route) {

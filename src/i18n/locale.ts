@@ -4,11 +4,10 @@
  * on the UK pages, "July 1, 2021" on the US ones), always in the Gregorian calendar, in which
  * laws and policies are dated. Elsewhere, the language alone.
  */
-import type { SiteModel, Market } from '../content/site.ts';
 
 const canonical = new Map<string, string>();
 
-export function formatLocale(site: Pick<SiteModel, 'langByCode'>, lang: string, market?: Pick<Market, 'languages' | 'region'>): string {
+export function formatLocale(site: { langByCode: ReadonlyMap<string, { htmlLang: string }> }, lang: string, market?: { languages: readonly string[]; region: string }): string {
   const tag = site.langByCode.get(lang)?.htmlLang ?? lang;
   if (!market || !market.languages.includes(lang) || tag.includes('-') || !/^[A-Z]{2}$/.test(market.region)) return tag;
   // Called for every page of a market: canonicalize each tag once.

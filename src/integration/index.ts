@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ContentError } from '../content/errors.ts';
 import { contentRoot } from '../content/root.ts';
-import { getBuilt, invalidate } from '../content/store.ts';
+import { getBuilt, invalidate } from '../build/store.ts';
 import { indexSite } from '../search/index-site.ts';
 import { checkWall } from '../security/wall-scan.ts';
 import { writeSiteFiles } from './site-files.ts';

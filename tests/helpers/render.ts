@@ -2,7 +2,8 @@
 import path from 'node:path';
 import { renderBody } from '../../src/content/render/index.ts';
 import { loadSite } from '../../src/content/site.ts';
-import { createI18n, loadStrings, translator } from '../../src/i18n/index.ts';
+import { createI18n, translator } from '../../src/i18n/index.ts';
+import { loadStrings } from '../../src/content/locales.ts';
 import type { Problem } from '../../src/content/errors.ts';
 import { fixture } from './build.ts';
 

@@ -9,7 +9,8 @@ import { failure, guard } from '../../src/content/guard.ts';
 import { loadContent, loadEntries } from '../../src/content/load.ts';
 import { loadSite } from '../../src/content/site.ts';
 import { checkLimits, MAX_MDX_BLOCKS, MAX_NESTING } from '../../src/content/render/limits.ts';
-import { createI18n, loadStrings, translator } from '../../src/i18n/index.ts';
+import { createI18n, translator } from '../../src/i18n/index.ts';
+import { loadStrings } from '../../src/content/locales.ts';
 import { fixture } from '../helpers/build.ts';
 import { tempContent } from '../helpers/content.ts';
 

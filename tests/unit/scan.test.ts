@@ -6,7 +6,8 @@ import { projectRoot } from '../helpers/build.ts';
 import { render } from '../helpers/render.ts';
 import { scanMarkdown } from '../../src/content/render/scan.ts';
 import { site } from '../helpers/render.ts';
-import { createI18n, loadStrings, translator } from '../../src/i18n/index.ts';
+import { createI18n, translator } from '../../src/i18n/index.ts';
+import { loadStrings } from '../../src/content/locales.ts';
 import type { Problem } from '../../src/content/errors.ts';
 
 const strip = (e: { headings: { id: string; depth: number }[]; links: { route?: string; anchor?: string; absolute?: string; inInternal: boolean }[] }) => ({

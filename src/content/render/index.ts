@@ -1,7 +1,7 @@
 /**
  * Markdown and MDX to HTML, without running any of it. Sätteri (the parser behind Astro 7)
  * parses the text into an HTML tree; MDX components become plain HTML through the functions in
- * src/components/mdx; code (`import`, `export`, `{…}`) is refused; raw HTML is sanitized.
+ * ./components; code (`import`, `export`, `{…}`) is refused; raw HTML is sanitized.
  * Because MDX is parsed and never compiled to JavaScript, content cannot execute in the build,
  * and the public build can drop `<Internal>` blocks from the tree before anything else sees them.
  */
@@ -9,7 +9,7 @@ import { markdownToHast, mdxToHast } from 'satteri';
 import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
-import { components } from '../../components/mdx/index.ts';
+import { components } from './components/index.ts';
 import { didYouMean, problem } from '../errors.ts';
 import { lineOf, type JsxNode, type RenderContext } from './context.ts';
 import { clean, schemaFor } from './sanitize.ts';

@@ -4,7 +4,7 @@
  * HTML, search or links. The internal build shows them as an agent note.
  */
 import { h } from 'hastscript';
-import type { Component } from '../../content/render/context.ts';
+import type { Component } from '../context.ts';
 
 export const Internal: Component = (node, ctx) =>
   h('aside', { className: ['agent-note'], 'data-internal': '' }, [

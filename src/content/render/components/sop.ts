@@ -3,8 +3,8 @@
  * Plain HTML with classes; the layout styles them and prints them well.
  */
 import { h } from 'hastscript';
-import { problem } from '../../content/errors.ts';
-import { lineOf, type Component } from '../../content/render/context.ts';
+import { problem } from '../../errors.ts';
+import { lineOf, type Component } from '../context.ts';
 
 export const Steps: Component = (node, ctx) => {
   const lists = node.children.filter((c) => c.type === 'element');

@@ -4,8 +4,8 @@
  * script, and without JavaScript the text stays selectable.
  */
 import { h } from 'hastscript';
-import { problem } from '../../content/errors.ts';
-import { lineOf, type Component } from '../../content/render/context.ts';
+import { problem } from '../../errors.ts';
+import { lineOf, type Component } from '../context.ts';
 
 export const Reply: Component = (node, ctx, attrs) => {
   const lang = attrs.lang?.toLowerCase();

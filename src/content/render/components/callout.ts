@@ -1,7 +1,7 @@
 /** `<Callout type="note|tip|warning">…</Callout>`: a highlighted box with a localized label. */
 import { h } from 'hastscript';
-import { problem } from '../../content/errors.ts';
-import { lineOf, type Component } from '../../content/render/context.ts';
+import { problem } from '../../errors.ts';
+import { lineOf, type Component } from '../context.ts';
 
 const types = ['note', 'tip', 'warning'] as const;
 

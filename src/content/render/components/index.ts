@@ -1,7 +1,7 @@
 /** The components authors can use in MDX. Anything else with a capital letter is an error. */
-import { failure } from '../../content/guard.ts';
-import { dict } from '../../content/own.ts';
-import { lineOf, type Component } from '../../content/render/context.ts';
+import { failure } from '../../guard.ts';
+import { dict } from '../../own.ts';
+import { lineOf, type Component } from '../context.ts';
 import { Callout } from './callout.ts';
 import { Fact } from './fact.ts';
 import { Internal } from './internal.ts';

@@ -3,11 +3,11 @@
  * formatted for the language of the text. On a policy page the market is the page's own.
  */
 import { h } from 'hastscript';
-import { didYouMean, problem } from '../../content/errors.ts';
-import { formatDate, formatFact } from '../../content/facts.ts';
-import { own } from '../../content/own.ts';
-import { lineOf, type Component } from '../../content/render/context.ts';
-import { formatLocale } from '../../i18n/locale.ts';
+import { didYouMean, problem } from '../../errors.ts';
+import { formatDate, formatFact } from '../../facts.ts';
+import { own } from '../../own.ts';
+import { lineOf, type Component } from '../context.ts';
+import { formatLocale } from '../../../i18n/locale.ts';
 
 export const Fact: Component = (node, ctx, attrs) => {
   const line = lineOf(node, ctx);

@@ -4,9 +4,9 @@
  * the cache sits on `globalThis` under a symbol. Each build runs in its own process: the public
  * and internal builds never share this cache.
  */
-import { loadContent, type Content, type Target } from './load.ts';
-import { contentRoot } from './root.ts';
-import { buildRoutes, type Route } from './routes.ts';
+import { loadContent, type Content, type Target } from '../content/load.ts';
+import { contentRoot } from '../content/root.ts';
+import { buildRoutes, type Route } from '../content/routes.ts';
 import type { Finding } from '../audit/types.ts';
 import { runChecks, translationSources } from '../audit/index.ts';
 import { readHistory } from '../audit/git.ts';
