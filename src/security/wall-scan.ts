@@ -32,79 +32,115 @@ export interface Leak {
   excerpt: string;
 }
 
-// Character classes written out (not \\p{…}): three times faster on the hundreds of megabytes of a
-// large site. CJK ideographs, kana and hangul are one token per character; anything else that is
-// not space or punctuation (ASCII, Latin-1, general, CJK and Arabic punctuation) makes up words.
-const CJK = '\\u2e80-\\u9fff\\uac00-\\ud7af\\uf900-\\ufaff\\uff66-\\uff9f';
-const PUNCT = '\\s!-\\/:-@\\[-`{-~\\u00a0-\\u00bf\\u2000-\\u206f\\u3000-\\u303f\\uff00-\\uff65\\u060c\\u061b\\u061f\\u066a-\\u066d\\u06d4';
-/** A word, or one CJK character. */
-const TOKEN = new RegExp(`[${CJK}]|[^${PUNCT}${CJK}]+`, 'g');
-/** Digits (ASCII, Arabic-Indic, Persian): a token with one is a number. */
-const DIGIT = /[0-9\u0660-\u0669\u06f0-\u06f9]/;
-const weight = (token: string) => (token.length === 1 && token.charCodeAt(0) >= 0x2e80 ? 0.5 : 1);
+// Tokens: a word (letters, digits, marks: anything that is not space or punctuation, which here
+// is ASCII, Latin-1, general, CJK and Arabic punctuation), or one CJK ideograph, kana or hangul.
+// Text is read one UTF-16 unit at a time through a table of classes, hashing tokens as it goes: no
+// regular expression and no string per token, since a large site is hundreds of megabytes.
+const SEPARATOR = 0;
+const LETTER = 1;
+const CJK = 2;
+const DIGIT = 3;
+const classes = new Uint8Array(0x10000);
+{
+  const cjk = /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f]/;
+  const punct = /[\s!-\/:-@\[-`{-~\u00a0-\u00bf\u2000-\u206f\u3000-\u303f\uff00-\uff65\u060c\u061b\u061f\u066a-\u066d\u06d4]/;
+  // ASCII, Arabic-Indic and Persian digits: a token with one is a number.
+  const digit = /[0-9\u0660-\u0669\u06f0-\u06f9]/;
+  for (let c = 0; c < 0x10000; c++) {
+    const ch = String.fromCharCode(c);
+    classes[c] = cjk.test(ch) ? CJK : punct.test(ch) ? SEPARATOR : digit.test(ch) ? DIGIT : LETTER;
+  }
+}
+
+/** The tokens of the last text read by `tokenize`: hash (0 for a number), start, end, CJK or not. */
+let tokHash = new Int32Array(4096);
+let tokStart = new Int32Array(4096);
+let tokEnd = new Int32Array(4096);
+let tokCjk = new Uint8Array(4096);
+
+function grow(n: number): void {
+  if (n < tokHash.length) return;
+  const size = n * 2;
+  const copy = <T extends Int32Array | Uint8Array>(a: T, b: T) => (b.set(a), b);
+  tokHash = copy(tokHash, new Int32Array(size));
+  tokStart = copy(tokStart, new Int32Array(size));
+  tokEnd = copy(tokEnd, new Int32Array(size));
+  tokCjk = copy(tokCjk, new Uint8Array(size));
+}
+
+/** Reads the tokens of lower-case `s` into the tok* arrays; returns how many. */
+function tokenize(s: string): number {
+  let n = 0;
+  let start = -1;
+  let h = 0;
+  let number = false;
+  const len = s.length;
+  for (let k = 0; k <= len; k++) {
+    const code = k < len ? s.charCodeAt(k) : 32;
+    const cls = classes[code]!;
+    if (cls === LETTER || cls === DIGIT) {
+      if (start < 0) {
+        start = k;
+        h = 0x811c9dc5;
+        number = false;
+      }
+      h = Math.imul(h ^ code, 0x01000193);
+      if (cls === DIGIT) number = true;
+      continue;
+    }
+    if (start >= 0) {
+      grow(n + 2);
+      tokHash[n] = number ? 0 : h | 1;
+      tokStart[n] = start;
+      tokEnd[n] = k;
+      tokCjk[n++] = 0;
+      start = -1;
+    }
+    if (cls === CJK) {
+      grow(n + 1);
+      tokHash[n] = Math.imul(0x811c9dc5 ^ code, 0x01000193) | 1;
+      tokStart[n] = k;
+      tokEnd[n] = k + 1;
+      tokCjk[n++] = 1;
+    }
+  }
+  return n;
+}
 
 /** The text as a list of lower-case tokens; markup and punctuation only separate them. */
 export function tokens(text: string): string[] {
-  return text.toLowerCase().match(TOKEN) ?? [];
-}
-
-/**
- * Calls `visit(i, j)` for every run t[i..j) until it returns true. A run never includes a token
- * with a digit: numbers, dates and prices on a page come from market facts and formatting, which
- * no source text spells the same way.
- */
-function eachRun(t: readonly string[], visit: (i: number, j: number) => boolean): void {
-  let j = 0;
-  let sum = 0;
-  for (let i = 0; i < t.length; i++) {
-    if (j < i) {
-      j = i;
-      sum = 0;
-    }
-    while (j < t.length && sum < RUN && !DIGIT.test(t[j]!)) sum += weight(t[j++]!);
-    if (sum < RUN) {
-      // Not enough before the end or a number: start again after it.
-      i = j;
-      j = i + 1;
-      sum = 0;
-      continue;
-    }
-    if (visit(i, j)) return;
-    sum -= weight(t[i]!);
-  }
+  const s = text.toLowerCase();
+  const n = tokenize(s);
+  return Array.from({ length: n }, (_, i) => s.slice(tokStart[i]!, tokEnd[i]!));
 }
 
 /** Source text as a reader sees it: no component tags, no link targets. */
 const readable = (source: string) => source.replace(/<[^>\n]*>/g, ' ').replace(/\]\([^)\n]*\)/g, ' ');
 
+const P = 0x01000193;
+/** Reused between calls: the token ids, prefix hashes and powers of one text. */
+let ids = new Int32Array(4096);
+let prefix = new Int32Array(4097);
+let power = new Int32Array(4097);
+
 /**
  * Internal runs, each with the file it comes from. Runs are found by a rolling hash over token
- * ids (mod 2^32, with Math.imul) and confirmed by their text, so a page is read in one pass.
+ * hashes (mod 2^32, with Math.imul) and confirmed by their text, so a page is read in one pass.
+ *
+ * Only tokens of internal text count. A token that no secret uses, or any number (prices and
+ * dates on a page come from market facts and formatting, which no source text spells the same
+ * way), ends a run, so most public text is passed over token by token.
  */
 export class Secrets {
   readonly runs = new Map<string, string>();
-  private readonly ids = new Map<string, number>();
+  private readonly vocabulary = new Set<number>();
   private readonly hashes = new Set<number>();
-  private seed = 0x9e3779b9;
-  private readonly seen = new Set<string>();
-
-  private id(token: string, add: boolean): number | undefined {
-    let id = this.ids.get(token);
-    if (id === undefined && add) {
-      // A fixed sequence (xorshift) keeps two runs over the same content identical.
-      this.seed ^= this.seed << 13;
-      this.seed ^= this.seed >>> 17;
-      this.seed ^= this.seed << 5;
-      id = this.seed | 0;
-      this.ids.set(token, id);
-    }
-    return id;
-  }
 
   add(source: string, text: string): void {
-    const t = tokens(readable(text));
-    for (const w of t) this.id(w, true);
-    this.scan(t, (key, hash) => {
+    const s = readable(text).toLowerCase();
+    const n = tokenize(s);
+    for (let k = 0; k < n; k++) if (tokHash[k] !== 0) this.vocabulary.add(tokHash[k]!);
+    this.scan(s, n, (key, hash) => {
       if (!this.runs.has(key)) this.runs.set(key, source);
       this.hashes.add(hash);
       return false;
@@ -113,22 +149,20 @@ export class Secrets {
 
   /** Forgets every run that `text` contains: it is public anyway. */
   forgetPublic(text: string): void {
-    this.scan(tokens(readable(text)), (key) => {
+    const s = readable(text).toLowerCase();
+    this.scan(s, tokenize(s), (key) => {
       this.runs.delete(key);
       return false;
     });
   }
 
-  /** The first secret run in any of the segments, if any. Runs never cross segments. */
+  /** The first secret run in any of the (lower-case) segments, if any. Runs never cross segments. */
   find(segments: readonly string[]): { key: string; source: string } | undefined {
     let found: { key: string; source: string } | undefined;
     for (const segment of segments) {
-      // Page chrome (menus, footers, labels) repeats on every page: read each short text once.
-      if (segment.length < 400) {
-        if (this.seen.has(segment)) continue;
-        this.seen.add(segment);
-      }
-      this.scan(tokens(segment), (key) => {
+      // Too short to hold a run (eight words, or sixteen CJK characters).
+      if (segment.length < 16) continue;
+      this.scan(segment, tokenize(segment), (key) => {
         const source = this.runs.get(key);
         if (source !== undefined) found = { key, source };
         return found !== undefined;
@@ -139,42 +173,55 @@ export class Secrets {
   }
 
   /**
-   * Visits the runs of `t` whose hash is a secret run's (all runs when `all`). A token that no
-   * secret contains ends a run, so most public text is passed over token by token.
+   * Visits the runs among the `n` tokens just read from `s` whose hash is a secret run's (every
+   * run when `all`), until `visit` returns true.
    */
-  private scan(t: readonly string[], visit: (key: string, hash: number) => boolean, all = false): void {
-    let start = 0;
-    for (let k = 0; k <= t.length; k++) {
-      const id = k < t.length ? this.id(t[k]!, false) : undefined;
-      if (id !== undefined) continue;
-      if (k - start > 0 && this.piece(t, start, k, visit, all)) return;
-      start = k + 1;
+  private scan(s: string, n: number, visit: (key: string, hash: number) => boolean, all = false): void {
+    if (ids.length < n) {
+      ids = new Int32Array(n * 2);
+      prefix = new Int32Array(n * 2 + 1);
+      power = new Int32Array(n * 2 + 1);
     }
-  }
-
-  /** Runs within t[from..to), where every token has an id. */
-  private piece(t: readonly string[], from: number, to: number, visit: (key: string, hash: number) => boolean, all: boolean): boolean {
-    const part = t.slice(from, to);
-    // prefix[k] = hash of part[0..k); hash(i, j) = prefix[j] - prefix[i] * P^(j-i)  (mod 2^32).
-    const prefix = new Int32Array(part.length + 1);
-    const power = new Int32Array(part.length + 1);
+    for (let k = 0; k < n; k++) ids[k] = tokHash[k] !== 0 && this.vocabulary.has(tokHash[k]!) ? tokHash[k]! : 0;
+    // prefix[k] = hash of ids[0..k); hash(i, j) = prefix[j] - prefix[i] * P^(j-i)  (mod 2^32).
     power[0] = 1;
-    for (let k = 0; k < part.length; k++) {
-      prefix[k + 1] = (Math.imul(prefix[k]!, P) + this.ids.get(part[k]!)!) | 0;
+    prefix[0] = 0;
+    for (let k = 0; k < n; k++) {
+      prefix[k + 1] = (Math.imul(prefix[k]!, P) + ids[k]!) | 0;
       power[k + 1] = Math.imul(power[k]!, P);
     }
-    let stop = false;
-    eachRun(part, (i, j) => {
+    // Two pointers: for each start i, j is the first end at which the run weighs RUN (a CJK
+    // character weighs half a word).
+    let j = 0;
+    let weight = 0;
+    for (let i = 0; i < n; i++) {
+      if (ids[i] === 0) {
+        j = i + 1;
+        weight = 0;
+        continue;
+      }
+      if (j < i) {
+        j = i;
+        weight = 0;
+      }
+      while (j < n && weight < RUN && ids[j] !== 0) weight += tokCjk[j++] ? 0.5 : 1;
+      if (weight < RUN) {
+        // A token that cannot be in a run (or the end) comes first: no run starts before it.
+        i = j;
+        j = i + 1;
+        weight = 0;
+        continue;
+      }
       const hash = (prefix[j]! - Math.imul(prefix[i]!, power[j - i]!)) | 0;
-      if (!all && !this.hashes.has(hash)) return false;
-      stop = visit(part.slice(i, j).join(' '), hash);
-      return stop;
-    });
-    return stop;
+      if (all || this.hashes.has(hash)) {
+        let key = s.slice(tokStart[i]!, tokEnd[i]!);
+        for (let k = i + 1; k < j; k++) key += ` ${s.slice(tokStart[k]!, tokEnd[k]!)}`;
+        if (visit(key, hash)) return;
+      }
+      weight -= tokCjk[i] ? 0.5 : 1;
+    }
   }
 }
-
-const P = 0x01000193;
 
 function walk(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -218,33 +265,32 @@ export function collectSecrets(root: string): Secrets {
   return secrets;
 }
 
-const binary = /\.(png|jpe?g|gif|webp|avif|ico|svg|woff2?|ttf|otf|wasm|pdf|zip)$/i;
+// Binary files, and Pagefind's word index (`.pf_index`: single stemmed words, never text in
+// order, so it cannot hold a run; its words are checked by the canary tests) and its WebAssembly.
+const binary = /\.(png|jpe?g|gif|webp|avif|ico|svg|woff2?|ttf|otf|wasm|pdf|zip|pagefind|pf_index)$/i;
 
 /** Tags that do not end a block of text: runs may go through them. */
-const inline = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'i', 'ins', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr']);
-const SEGMENT = '\u0000';
+const INLINE_TAG = /<\/?(?:a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var|wbr)\b[^>]*>/gi;
+const ATTRIBUTE = /=\s*(?:"([^"]*)"|'([^']*)')/g;
+const decode = (s: string) =>
+  s.includes('&#') ? s.replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16))).replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d))) : s;
 
 /**
- * A public file as segments of text that runs may not cross, so that a list of titles or a menu
- * cannot make up a run that no page says. HTML breaks at block elements and keeps the values of
- * attributes (alt, title, content…) as their own segments; JSON breaks between string values;
+ * A public file as lower-case segments of text that runs may not cross, so that a list of titles or a menu
+ * cannot make up a run that no page says. HTML breaks at block elements, and the values of its
+ * attributes (alt, title, content…) are segments of their own; JSON breaks between string values;
  * other text (Pagefind's records, decompressed; sitemaps; robots.txt) at sentence ends and blank
  * lines.
  */
 function segmentsOf(file: string): string[] {
   let buf = fs.readFileSync(file);
   if (buf[0] === 0x1f && buf[1] === 0x8b) buf = zlib.gunzipSync(buf);
-  const text = buf.toString('utf8');
+  const text = buf.toString('utf8').toLowerCase();
   if (/\.html?$/i.test(file)) {
-    return text
-      .replace(/<(\/?)([a-zA-Z][\w-]*)([^>]*)>/g, (_, _close: string, name: string, attrs: string) => {
-        const values = [...attrs.matchAll(/=\s*"([^"]*)"|=\s*'([^']*)'/g)].map((m) => m[1] ?? m[2]);
-        const brk = inline.has(name.toLowerCase()) ? ' ' : SEGMENT;
-        return values.length ? `${brk}${SEGMENT}${values.join(SEGMENT)}${SEGMENT}${brk}` : brk;
-      })
-      .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
-      .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-      .split(SEGMENT);
+    const out: string[] = [];
+    for (const m of text.matchAll(ATTRIBUTE)) out.push(decode(m[1] ?? m[2]!));
+    for (const part of text.replace(INLINE_TAG, ' ').split(/<[^>]*>/)) out.push(decode(part));
+    return out;
   }
   if (/\.json$/i.test(file)) {
     try {
