@@ -10,17 +10,16 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { z } from '../schemas/z.ts';
-import { helpSchema, type HelpData } from '../schemas/help.ts';
-import { policySchema, type PolicyData } from '../schemas/policy.ts';
-import { sopSchema, type SopData } from '../schemas/sop.ts';
-import { cultureSchema, type CultureData } from '../schemas/culture.ts';
-import type { ContentType } from '../schemas/base.ts';
+import type { HelpData } from '../schemas/help.ts';
+import type { PolicyData } from '../schemas/policy.ts';
+import type { SopData } from '../schemas/sop.ts';
+import type { CultureData } from '../schemas/culture.ts';
+import { marketsOf, typeSpec, typesFor } from './types.ts';
 import { createI18n, translator, type Translate } from '../i18n/index.ts';
 import { ContentError, didYouMean, excerpt, problem, type Problem } from './errors.ts';
 import { guard } from './guard.ts';
 import { readSource } from './frontmatter.ts';
-import { contentFolders, parseEntryPath, type EntryPath } from './paths.ts';
+import { parseEntryPath, type EntryPath } from './paths.ts';
 import { renderBody, type Rendered } from './render/index.ts';
 import { scanMarkdown } from './render/scan.ts';
 import { internalLikeTag } from './render/internal-blocks.ts';
@@ -40,6 +39,12 @@ interface EntryBase extends EntryPath, Rendered {
   file: string;
   /** Ids of the source's headings that this translation's headings also answer to (anchors.ts). */
   anchorAliases?: string[];
+  /** Ids of the markets it applies to (types.ts `marketsOf`), resolved once at load. */
+  markets: string[];
+  /** Whether it applies to every market (no `markets`, or `*`). */
+  allMarkets: boolean;
+  /** Who answers for it: its own `owner`, else its source's (the same page in the default language). */
+  owner?: string;
 }
 export type HelpEntry = EntryBase & { type: 'help'; data: HelpData };
 export type PolicyEntry = EntryBase & { type: 'policy'; data: PolicyData };
@@ -60,7 +65,6 @@ export interface Content {
 /** Content files larger than this are refused, so one file cannot stall or blow up a build. */
 export const MAX_FILE_BYTES = 1024 * 1024;
 
-const schemas: Record<ContentType, z.ZodType> = { help: helpSchema, policy: policySchema, sop: sopSchema, culture: cultureSchema };
 
 /**
  * Every content file under the folders `target` may read, relative to `root`, sorted. Symbolic
@@ -68,10 +72,7 @@ const schemas: Record<ContentType, z.ZodType> = { help: helpSchema, policy: poli
  */
 export function listContentFiles(root: string, target: Target, problems: Problem[] = []): string[] {
   const files: string[] = [];
-  for (const [folder, { internalOnly }] of Object.entries(contentFolders)) {
-    if (internalOnly && target === 'public') continue;
-    files.push(...walkFiles(root, folder, problems));
-  }
+  for (const { folder } of typesFor(target)) files.push(...walkFiles(root, folder, problems));
   return files.sort();
 }
 
@@ -133,9 +134,21 @@ export function collectContent(root: string, target: Target, options: LoadOption
     }
     langs.set(e.lang, e);
   }
+  // What depends on the other translations of a page, made once here for every reader.
+  for (const e of entries) e.owner = e.data.owner ?? byRoute.get(e.route)?.get(site.defaultLanguage.code)?.data.owner;
   addSourceAnchors(byRoute, site.defaultLanguage.code);
   problems.push(...checkLinks(site, entries, byRoute));
   return { content: { target, site, entries, byRoute, i18n, t }, problems };
+}
+
+/**
+ * The entry to show for `route` in `lang`: its translation, else the default language's, else
+ * any. `isFallback` when it is not in `lang`.
+ */
+export function pickEntry(content: Pick<Content, 'byRoute' | 'site'>, route: string, lang: string): { entry: Entry; isFallback: boolean } | undefined {
+  const langs = content.byRoute.get(route);
+  const entry = langs?.get(lang) ?? langs?.get(content.site.defaultLanguage.code) ?? langs?.values().next().value;
+  return entry ? { entry, isFallback: entry.lang !== lang } : undefined;
 }
 
 function loadEntry(root: string, file: string, target: Target, site: SiteModel, t: (lang: string) => Translate, problems: Problem[], options: LoadOptions): Entry | undefined {
@@ -171,7 +184,7 @@ function loadEntry(root: string, file: string, target: Target, site: SiteModel, 
     problems.push(...source);
     return undefined;
   }
-  const data = validate(schemas[where.type], source.data, file, source.keyLines, 'FrontmatterInvalid', 1);
+  const data = validate(typeSpec(where.type).schema, source.data, file, source.keyLines, 'FrontmatterInvalid', 1);
   if (Array.isArray(data)) {
     problems.push(...data);
     return undefined;
@@ -201,5 +214,6 @@ function loadEntry(root: string, file: string, target: Target, site: SiteModel, 
     bodyLine: source.bodyLine, problems, faq: (data as { faq?: boolean }).faq === true, html: options.html,
   });
   if (problems.length > before) return undefined;
-  return { ...where, ...rendered, file, data } as Entry;
+  const markets = marketsOf(where.type, where.market, (data as { markets?: string[] }).markets, site.markets.map((m) => m.id));
+  return { ...where, ...rendered, file, data, markets: markets.ids, allMarkets: markets.all } as Entry;
 }

@@ -12,6 +12,7 @@
  * translations and lets a page be reached in a language it has not been translated into.
  */
 import type { ContentType } from '../schemas/base.ts';
+import { contentTypes, typeOfFolder } from './types.ts';
 import { policyKinds, type PolicyKind } from '../schemas/policy.ts';
 import { excerpt } from './errors.ts';
 
@@ -26,13 +27,8 @@ export interface EntryPath {
   policy?: PolicyKind;
 }
 
-/** Content folders and whether the public site may read them. */
-export const contentFolders: Record<string, { type: ContentType; internalOnly: boolean }> = {
-  help: { type: 'help', internalOnly: false },
-  policies: { type: 'policy', internalOnly: false },
-  sop: { type: 'sop', internalOnly: true },
-  culture: { type: 'culture', internalOnly: true },
-};
+/** Content folders and whether the public site may read them (from the registry, types.ts). */
+export const contentFolders: Record<string, { type: ContentType; internalOnly: boolean }> = Object.fromEntries(contentTypes.map((s) => [s.folder, { type: s.type, internalOnly: s.internalOnly }]));
 
 const segment = /^[a-z0-9][a-z0-9-]*$/;
 
@@ -51,31 +47,31 @@ function parseEntryPathUncached(file: string): EntryPath | string {
   if (!m) return 'Only .md and .mdx files are content.';
   const format = m[2] as 'md' | 'mdx';
   const parts = m[1]!.split('/');
-  const folder = contentFolders[parts[0]!];
-  if (!folder) return `${excerpt(parts[0])} is not a content folder (help, policies, sop, culture).`;
+  const folder = typeOfFolder(parts[0]!);
+  if (!folder) return `${excerpt(parts[0])} is not a content folder (${contentTypes.map((s) => s.folder).join(', ')}).`;
   const bad = parts.slice(1).find((p) => !segment.test(p));
   if (bad !== undefined) return `${excerpt(bad)} is not a valid name: use lower case letters, digits and hyphens.`;
   switch (folder.type) {
     case 'help': {
       const [, lang, category, ...rest] = parts;
       if (!lang || !category || rest.length === 0) return 'Help articles go in help/<lang>/<category>/<slug>.md.';
-      return { type: 'help', lang, format, category, route: ['help', category, ...rest].join('/') };
+      return { type: 'help', lang, format, category, route: [folder.routePrefix, category, ...rest].join('/') };
     }
     case 'policy': {
       const [, market, lang, policy, ...rest] = parts;
       if (!market || !lang || !policy || rest.length) return 'Policies go in policies/<market>/<lang>/<policy>.md.';
       if (!(policyKinds as readonly string[]).includes(policy)) return `${excerpt(policy)} is not a policy; name the file ${policyKinds.join(', ')}.`;
-      return { type: 'policy', lang, format, market, policy: policy as PolicyKind, route: ['policies', market, policy].join('/') };
+      return { type: 'policy', lang, format, market, policy: policy as PolicyKind, route: [folder.routePrefix, market, policy].join('/') };
     }
     case 'sop': {
       const [, lang, ...rest] = parts;
       if (!lang || rest.length === 0) return 'SOPs go in sop/<lang>/…/<slug>.md.';
-      return { type: 'sop', lang, format, route: ['sop', ...rest].join('/') };
+      return { type: 'sop', lang, format, route: [folder.routePrefix, ...rest].join('/') };
     }
     case 'culture': {
       const [, lang, market, ...rest] = parts;
       if (!lang || !market || rest.length) return 'Culture guides go in culture/<lang>/<market>.md.';
-      return { type: 'culture', lang, format, market, route: ['culture', market].join('/') };
+      return { type: 'culture', lang, format, market, route: [folder.routePrefix, market].join('/') };
     }
   }
 }
@@ -83,8 +79,9 @@ function parseEntryPathUncached(file: string): EntryPath | string {
 /** Whether a route path belongs to the agents' site only. */
 export function isInternalRoute(route: string): boolean {
   const top = route.split('/')[0]!;
-  return top === 'sop' || top === 'culture' || top === 'health';
+  return top === 'health' || internalPrefixes.has(top);
 }
+const internalPrefixes = new Set(contentTypes.filter((s) => s.internalOnly).map((s) => s.routePrefix));
 
 /**
  * The pages every language has besides content entries, by route path: the ones routes.ts builds

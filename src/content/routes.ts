@@ -4,7 +4,7 @@
  * Templates only render a route; they decide nothing.
  */
 import type { Heading } from './render/headings.ts';
-import type { Content, Entry, HelpEntry, PolicyEntry } from './load.ts';
+import { pickEntry, type Content, type Entry, type HelpEntry, type PolicyEntry } from './load.ts';
 import { urlFor } from './paths.ts';
 import type { Category, Language, Market } from './site.ts';
 import { policyKinds } from '../schemas/policy.ts';
@@ -68,11 +68,7 @@ export function buildRoutes(content: Content): Route[] {
   const routes: Route[] = [];
   const def = site.defaultLanguage;
 
-  /** The entry to show for `route` in `lang`: its translation, else the default language's, else any. */
-  const pick = (route: string, lang: string): Entry | undefined => {
-    const langs = content.byRoute.get(route);
-    return langs?.get(lang) ?? langs?.get(def.code) ?? langs?.values().next().value;
-  };
+  const pick = (route: string, lang: string): Entry | undefined => pickEntry(content, route, lang)?.entry;
   const link = (route: string, lang: Language): PageLink | undefined => {
     const e = pick(route, lang.code);
     if (!e) return undefined;
@@ -127,8 +123,7 @@ export function buildRoutes(content: Content): Route[] {
     routes.push({ ...base('404', t('notFound.title'), t('notFound.description')), kind: 'notFound', alternates: [] });
 
     for (const [route, langs] of content.byRoute) {
-      const entry = langs.get(lang.code) ?? pick(route, lang.code)!;
-      const isFallback = entry.lang !== lang.code;
+      const { entry, isFallback } = pickEntry(content, route, lang.code)!;
       const source = site.langByCode.get(entry.lang) ?? def;
       const translations: Alternate[] = [...langs.keys()].map((code) => ({ hreflang: site.langByCode.get(code)?.htmlLang ?? code, href: urlFor(code, route) }));
       if (langs.has(def.code)) translations.push({ hreflang: 'x-default', href: urlFor(def.code, route) });

@@ -1,14 +1,13 @@
 /** review-overdue, review-due-soon, missing-owner, missing-reviewed. */
 import type { Check, Finding } from '../types.ts';
 import { addDays, daysBetween } from '../dates.ts';
-import { ownerOf } from '../owners.ts';
 
 export const review: Check = ({ content, today, problems }) => {
   const { site } = content;
   const out: Finding[] = [];
   for (const e of content.entries) {
     const every = e.data.review_every ?? site.reviewEvery[e.type];
-    const owner = ownerOf(content, e);
+    const owner = e.owner;
     const base = { file: e.file, owner, route: e.route, lang: e.lang };
     if (!e.data.reviewed) continue;
     const due = addDays(e.data.reviewed, every);

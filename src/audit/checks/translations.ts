@@ -8,7 +8,7 @@
 import type { Check, Finding } from '../types.ts';
 import type { Entry } from '../../content/load.ts';
 import { toTime } from '../dates.ts';
-import { ownerOf } from '../owners.ts';
+import { typeSpec } from '../../content/types.ts';
 
 const endOfDay = (date: string) => toTime(date) / 1000 + 86_399;
 const isoDay = (seconds: number) => new Date(seconds * 1000).toISOString().slice(0, 10);
@@ -28,7 +28,7 @@ export const translations: Check = ({ content, history }) => {
         const trTime = Math.max(...dates);
         if (sourceTime > trTime) {
           out.push({
-            kind: 'translation-stale', severity: 'warning', file: tr.file, owner: ownerOf(content, tr), route, lang,
+            kind: 'translation-stale', severity: 'warning', file: tr.file, owner: tr.owner, route, lang,
             message: `${source.file} changed on ${isoDay(sourceTime)}, after this translation (${isoDay(trTime)}).`,
             fix: `Bring the text in line with ${source.file}, then commit it (or set \`translated:\` to today).`,
           });
@@ -39,7 +39,7 @@ export const translations: Check = ({ content, history }) => {
     for (const lang of requiredLanguages(content, any)) {
       if (langs.has(lang)) continue;
       out.push({
-        kind: 'translation-missing', severity: 'warning', file: any.file.replace(`/${any.lang}/`, `/${lang}/`), owner: ownerOf(content, any), route, lang,
+        kind: 'translation-missing', severity: 'warning', file: any.file.replace(`/${any.lang}/`, `/${lang}/`), owner: any.owner, route, lang,
         message: `No ${site.langByCode.get(lang)?.name ?? lang} version; customers in ${marketsNeeding(content, any, lang).join(', ')} read it in that language.`,
         fix: `Translate ${any.file} to ${lang}.`,
       });
@@ -48,18 +48,12 @@ export const translations: Check = ({ content, history }) => {
   return out;
 };
 
-function marketIds(content: Parameters<Check>[0]['content'], e: Entry): string[] {
-  if (e.type === 'policy' || e.type === 'culture') return [e.market!];
-  const m = (e.data as { markets?: string[] }).markets;
-  return !m || m.includes('*') ? content.site.markets.map((x) => x.id) : m;
-}
-
 function requiredLanguages(content: Parameters<Check>[0]['content'], e: Entry): Set<string> {
-  // Culture guides and SOPs are for agents, who read the default language.
-  if (e.type === 'sop' || e.type === 'culture') return new Set();
-  return new Set(marketIds(content, e).flatMap((id) => content.site.marketById.get(id)?.languages ?? []));
+  // Agents' material (SOPs, culture guides) is read in the default language.
+  if (!typeSpec(e.type).customerFacing) return new Set();
+  return new Set(e.markets.flatMap((id) => content.site.marketById.get(id)?.languages ?? []));
 }
 
 function marketsNeeding(content: Parameters<Check>[0]['content'], e: Entry, lang: string): string[] {
-  return marketIds(content, e).filter((id) => content.site.marketById.get(id)?.languages.includes(lang)).map((id) => id.toUpperCase());
+  return e.markets.filter((id) => content.site.marketById.get(id)?.languages.includes(lang)).map((id) => id.toUpperCase());
 }
