@@ -50,11 +50,31 @@ export interface Problem {
   message: string;
   /** What to do; defaults to the catalogue hint. */
   hint?: string;
+  /** The frontmatter or data field it is about, as a dotted path (`owner`, `facts.vat_rate.value`). */
+  field?: string;
+  /** What is wrong with that field: it is missing, it is not a known key, or its value is invalid. */
+  issue?: 'missing' | 'unknown' | 'invalid';
+  /** What the field should hold, when the schema says (`string`, `array`). */
+  expected?: string;
+}
+
+/** Where a problem is, and what it is about when it concerns one field. */
+export interface ProblemDetails {
+  line?: number;
+  column?: number;
+  hint?: string;
+  field?: string;
+  issue?: Problem['issue'];
+  expected?: string;
 }
 
 /** Builds a problem with the catalogue's hint unless a more specific one is given. */
-export function problem(code: ErrorCode, file: string, message: string, at: { line?: number; column?: number; hint?: string } = {}): Problem {
-  return { code, file, message, line: at.line, column: at.column, hint: at.hint ?? catalogue[code].hint };
+export function problem(code: ErrorCode, file: string, message: string, at: ProblemDetails = {}): Problem {
+  const p: Problem = { code, file, message, line: at.line, column: at.column, hint: at.hint ?? catalogue[code].hint };
+  if (at.field !== undefined) p.field = at.field;
+  if (at.issue !== undefined) p.issue = at.issue;
+  if (at.expected !== undefined) p.expected = at.expected;
+  return p;
 }
 
 /** Characters escaped in excerpts besides what JSON escapes: C1 controls, line separators, bidi controls. */

@@ -63,13 +63,16 @@ export function validate<S extends AnySchema>(
         problems.push(problem('UnknownKey', file, `Unknown key ${keyName(key)}${where}.${guess ? ` Did you mean \`${guess}\`?` : ''}`, {
           line: keyLines.get([...issue.path, key].join('.')) ?? defaultLine,
           hint: known.length ? `Allowed keys here: ${known.join(', ')}.` : undefined,
+          field: [...issue.path, key].map(String).join('.'),
+          issue: 'unknown',
         }));
       }
       continue;
     }
     const missing = issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined;
     const message = missing ? `${describe(issue.path)} is required.` : `${describe(issue.path)}: ${issue.message}${'input' in issue && issue.input !== undefined && typeof issue.input !== 'object' ? ` (got ${excerpt(issue.input)})` : ''}.`;
-    problems.push(problem(code, file, message, { line: lineFor(keyLines, issue.path) ?? defaultLine }));
+    const expected = issue.code === 'invalid_type' ? String((issue as { expected?: unknown }).expected) : undefined;
+    problems.push(problem(code, file, message, { line: lineFor(keyLines, issue.path) ?? defaultLine, field: issue.path.map(String).join('.'), issue: missing ? 'missing' : 'invalid', expected }));
   }
   return problems;
 }

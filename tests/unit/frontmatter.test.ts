@@ -63,8 +63,10 @@ describe('validating frontmatter', () => {
         {
           "code": "UnknownKey",
           "column": undefined,
+          "field": "reviewd",
           "file": "help/en/orders/x.md",
           "hint": "Allowed keys here: title, description, owner, reviewed, review_every, tags, translated, order, related, faq, markets.",
+          "issue": "unknown",
           "line": 4,
           "message": "Unknown key \`reviewd\`. Did you mean \`reviewed\`?",
         },
@@ -72,8 +74,8 @@ describe('validating frontmatter', () => {
     `);
   });
 
-  test('a missing required key says it is required', () => {
-    expect(check('---\ntitle: T\n---\n')).toMatchObject([{ code: 'FrontmatterInvalid', message: '`description` is required.' }]);
+  test('a missing required key says it is required, with the field and the issue as data', () => {
+    expect(check('---\ntitle: T\n---\n')).toMatchObject([{ code: 'FrontmatterInvalid', message: '`description` is required.', field: 'description', issue: 'missing', expected: 'string' }]);
   });
 
   test('a wrong date names the field and the expected form', () => {

@@ -1,9 +1,10 @@
 /** broken-link and invalid-content: what the loader refused, as findings. */
 import type { Check, Finding } from '../types.ts';
+import { missingAccountability } from './review.ts';
 
 export const contentProblems: Check = ({ problems }) =>
   problems
-    .filter((p) => !/^`(owner|reviewed)` is required\.$/.test(p.message))
+    .filter((p) => !missingAccountability(p))
     .map((p): Finding => ({
       kind: p.code === 'BrokenLink' || p.code === 'InternalLink' ? 'broken-link' : 'invalid-content',
       severity: 'error', file: p.file, line: p.line, message: p.message, fix: p.hint,
