@@ -173,3 +173,11 @@ describe('market conventions', () => {
     expect(render('<Fact name="withdrawal_days" show="effective" />', { market: 'de' }).html).toContain('13 June 2014');
   });
 });
+
+describe('what the renderer reports besides HTML', () => {
+  test('the languages of canned replies, once each, in order', () => {
+    const r = render('<Reply lang="de" title="A">Hallo</Reply>\n\n<Reply lang="ja" title="B">こんにちは</Reply>\n\n<Reply lang="de" title="C">Nochmal</Reply>\n', { target: 'internal' });
+    expect(r.replyLanguages).toEqual(['de', 'ja']);
+    expect(render('No replies here.').replyLanguages).toBeUndefined();
+  });
+});

@@ -25,6 +25,8 @@ export interface Rendered {
   internalBlocks: number;
   /** Question and answer pairs: each `##` heading and the text under it (used when `faq: true`). */
   faq: { question: string; answer: string }[];
+  /** Languages of the page's canned replies (`<Reply lang>`), in order of first use. */
+  replyLanguages?: string[];
 }
 
 type Node = RootContent | ElementContent | JsxNode | { type: string; value?: string; children?: unknown[]; position?: JsxNode['position'] };
@@ -63,7 +65,19 @@ export function renderBody(body: string, format: 'md' | 'mdx', ctx: RenderContex
   const headings = collectHeadings(safe, ctx.site);
   const links = rewriteLinks(safe, ctx, headings);
   wrapTables(safe, ctx);
-  return { html: toHtml(safe), headings, links, internalBlocks: state.internalBlocks, faq: ctx.faq ? faqPairs(safe) : [] };
+  const replyLanguages = replyLanguagesOf(safe);
+  return { html: toHtml(safe), headings, links, internalBlocks: state.internalBlocks, faq: ctx.faq ? faqPairs(safe) : [], ...(replyLanguages.length ? { replyLanguages } : {}) };
+}
+
+/** The `lang` of every canned reply in the tree, once each, in order. */
+function replyLanguagesOf(tree: Root | Element, out: string[] = []): string[] {
+  for (const child of tree.children) {
+    if (child.type !== 'element') continue;
+    const lang = child.properties?.dataReplyLang;
+    if (typeof lang === 'string' && !out.includes(lang)) out.push(lang);
+    replyLanguagesOf(child, out);
+  }
+  return out;
 }
 
 /**

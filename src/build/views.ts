@@ -1,0 +1,64 @@
+/**
+ * What templates print, prepared here: the search filters of a page, the labels and plural
+ * templates of the search page, the audit findings shown on an agents' page. Templates only print
+ * the result, so every decision is in tested TypeScript, not in markup.
+ */
+import type { EntryRoute, Route } from '../content/routes.ts';
+import type { Content } from '../content/load.ts';
+import { typesFor } from '../content/types.ts';
+import type { Finding } from '../audit/types.ts';
+
+/** Pagefind filters of an entry's page: type, category, every market it applies to, and (agents) tags. */
+export function entryFilters(route: EntryRoute, target: Content['target']): [string, string][] {
+  const { entry } = route;
+  const filters: [string, string][] = [['type', entry.type]];
+  if (route.category) filters.push(['category', route.category.id]);
+  if (entry.market) filters.push(['market', entry.market]);
+  // A page for all markets (no `markets`, or `*`) matches every market filter; a policy only its own.
+  for (const m of entry.markets) if (m !== entry.market) filters.push(['market', m]);
+  if (target === 'internal') for (const tag of entry.data.tags) filters.push(['tag', tag]);
+  return filters;
+}
+
+/** The search page's data for the browser: filter labels, messages, plural templates, and (agents) tags. */
+export function searchPage(content: Content, route: Extract<Route, { kind: 'search' }>) {
+  const { site, target } = content;
+  const lang = route.lang;
+  const t = content.t(lang.code);
+  // Agents can filter by tag; the tags are those of the pages written in this language.
+  const tags = target === 'internal' ? [...new Set(content.entries.filter((e) => e.lang === lang.code).flatMap((e) => e.data.tags))].sort((a, b) => a.localeCompare(b, lang.code)) : [];
+  const labels = {
+    category: Object.fromEntries(site.categories.map((c) => [c.id, c.name(lang.code)])),
+    market: Object.fromEntries(site.markets.map((m) => [m.id, m.name(lang.code)])),
+    type: Object.fromEntries(typesFor(target).map((s) => [s.type, t(s.labelKey)])),
+  };
+  const raw = (key: string) => (content.i18n.getResource(lang.code, 'translation', key) ?? content.i18n.getResource(site.defaultLanguage.code, 'translation', key)) as string | undefined;
+  const strings = { none: t('search.none'), error: t('search.error'), loading: t('search.loading'), more: t('search.more') };
+  // Plural templates for the browser, one per CLDR category, with {{count}} left in.
+  const plurals = Object.fromEntries(['zero', 'one', 'two', 'few', 'many', 'other'].map((r) => [r, raw(`search.results_${r}`) ?? '']));
+  return { tags, labels, strings, plurals };
+}
+
+/** Kinds of finding an agents' page shows about itself. */
+const bannerKinds = new Set(['review-overdue', 'review-due-soon', 'translation-stale', 'translation-missing', 'policy-expired', 'policy-not-yet-effective']);
+
+/**
+ * The findings shown on an agents' page, as sentences: the page's own, or on a fallback page the
+ * missing translation ("Review overdue by 42 days — owner: returns-team").
+ */
+export function auditBanner(content: Content, findings: readonly Finding[], route: EntryRoute): { kind: string; severity: string; text: string }[] {
+  const t = content.t(route.lang.code);
+  const owner = (o?: string) => o ?? t('audit.noOwner');
+  const mine = findings.filter((f) => bannerKinds.has(f.kind) && (route.isFallback ? f.kind === 'translation-missing' && f.route === route.route && f.lang === route.lang.code : f.file === route.entry.file));
+  const text = (f: Finding): string => {
+    switch (f.kind) {
+      case 'review-overdue': return t('audit.overdue', { count: f.days, owner: owner(f.owner) });
+      case 'review-due-soon': return t('audit.dueSoon', { count: f.days, owner: owner(f.owner) });
+      case 'translation-stale': return t('audit.stale', { language: content.site.defaultLanguage.name, owner: owner(f.owner) });
+      case 'translation-missing': return t('audit.missing', { language: route.lang.name, owner: owner(f.owner) });
+      case 'policy-expired': return t('audit.expired', { owner: owner(f.owner) });
+      default: return t('audit.notYetEffective', { owner: owner(f.owner) });
+    }
+  };
+  return mine.map((f) => ({ kind: f.kind, severity: f.severity, text: text(f) }));
+}
