@@ -85,7 +85,7 @@ export default function signpost(): AstroIntegration {
           logger.info(`search index: ${stats.pages} pages in ${stats.languages} languages (${Math.round(performance.now() - started)} ms)`);
           // `npm run build` scans its staging folder once indexed; a bare build scans here.
           if (content.target === 'public') {
-            const wall = checkWall(contentRoot(), out);
+            const wall = await checkWall(contentRoot(), out);
             logger.info(`wall: ${wall.files} public files hold none of ${wall.runs} runs of internal text`);
           }
         }

@@ -12,6 +12,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { contentFolders } from '../content/paths.ts';
 import { findInternalBlocks } from '../content/render/internal-blocks.ts';
 import { projectRoot } from '../content/root.ts';
@@ -34,53 +36,155 @@ export interface Leak {
 
 // Tokens: a word (letters, digits, marks: anything that is not space or punctuation, which here
 // is ASCII, Latin-1, general, CJK and Arabic punctuation), or one CJK ideograph, kana or hangul.
-// Text is read one UTF-16 unit at a time through a table of classes, hashing tokens as it goes: no
-// regular expression and no string per token, since a large site is hundreds of megabytes.
+// Text is read in one pass, one UTF-16 unit at a time through a table of classes, hashing tokens
+// as it goes: no regular expression, no string per token or per piece of text, since a large site
+// is hundreds of megabytes.
 const SEPARATOR = 0;
 const LETTER = 1;
 const CJK = 2;
 const DIGIT = 3;
+/** Ends a sentence when followed by white space: runs of source text stay within a sentence. */
+const STOP = 4;
 const classes = new Uint8Array(0x10000);
 {
   const cjk = /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f]/;
+  const stop = /[.!?\u3002\uff01\uff1f\u061f\u06d4]/;
   const punct = /[\s!-\/:-@\[-`{-~\u00a0-\u00bf\u2000-\u206f\u3000-\u303f\uff00-\uff65\u060c\u061b\u061f\u066a-\u066d\u06d4]/;
   // ASCII, Arabic-Indic and Persian digits: a token with one is a number.
   const digit = /[0-9\u0660-\u0669\u06f0-\u06f9]/;
   for (let c = 0; c < 0x10000; c++) {
     const ch = String.fromCharCode(c);
-    classes[c] = cjk.test(ch) ? CJK : punct.test(ch) ? SEPARATOR : digit.test(ch) ? DIGIT : LETTER;
+    classes[c] = cjk.test(ch) ? CJK : stop.test(ch) ? STOP : punct.test(ch) ? SEPARATOR : digit.test(ch) ? DIGIT : LETTER;
   }
 }
 
-/** The tokens of the last text read by `tokenize`: hash (0 for a number), start, end, CJK or not. */
-let tokHash = new Int32Array(4096);
-let tokStart = new Int32Array(4096);
-let tokEnd = new Int32Array(4096);
-let tokCjk = new Uint8Array(4096);
+/**
+ * The tokens of the last text read: hash (0 for a break: a number, or the edge of a block of
+ * text, which no run crosses), start offset, CJK or not.
+ */
+let tokHash = new Int32Array(1 << 16);
+let tokStart = new Int32Array(1 << 16);
+let tokCjk = new Uint8Array(1 << 16);
+let count = 0;
 
-function grow(n: number): void {
-  if (n < tokHash.length) return;
-  const size = n * 2;
-  const copy = <T extends Int32Array | Uint8Array>(a: T, b: T) => (b.set(a), b);
-  tokHash = copy(tokHash, new Int32Array(size));
-  tokStart = copy(tokStart, new Int32Array(size));
-  tokEnd = copy(tokEnd, new Int32Array(size));
-  tokCjk = copy(tokCjk, new Uint8Array(size));
+function push(hash: number, start: number, cjk: number): void {
+  if (count === tokHash.length) {
+    const grow = <T extends Int32Array | Uint8Array>(a: T, b: T) => (b.set(a), b);
+    tokHash = grow(tokHash, new Int32Array(count * 2));
+    tokStart = grow(tokStart, new Int32Array(count * 2));
+    tokCjk = grow(tokCjk, new Uint8Array(count * 2));
+  }
+  // Two breaks in a row are one.
+  if (hash === 0 && count > 0 && tokHash[count - 1] === 0) return;
+  tokHash[count] = hash;
+  tokStart[count] = start;
+  tokCjk[count++] = cjk;
 }
 
-/** Reads the tokens of lower-case `s` into the tok* arrays; returns how many. */
-function tokenize(s: string): number {
-  let n = 0;
+/** Tags that do not end a block of text: runs may go through them. */
+const inlineTags = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'br', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'i', 'ins', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr']);
+
+/**
+ * Reads lower-case `s` into tokens. As `html`, tags end blocks of text (inline ones do not), the
+ * quoted values of attributes (alt, title, content…) and comments are blocks of their own, and
+ * numeric character references are read as the character. As text (sources, Pagefind records,
+ * JSON, sitemaps), blocks end at sentence ends, blank lines, quotes and `\n` escapes. One loop,
+ * no closures: this is the hot path of the scan.
+ */
+function tokenize(s: string, html: boolean): number {
+  count = 0;
   let start = -1;
   let h = 0;
   let number = false;
+  /** Inside a tag: 0 outside, 1 between attributes, or the quote of the value being read. */
+  let tag = 0;
+  /** Inside a comment: its end. */
+  let commentEnd = -1;
   const len = s.length;
-  for (let k = 0; k <= len; k++) {
-    const code = k < len ? s.charCodeAt(k) : 32;
+  for (let k = 0; k < len; k++) {
+    let code = s.charCodeAt(k);
+    const at = k;
+    if (html) {
+      if (k === commentEnd) {
+        if (start >= 0) push(number ? 0 : h | 1, start, 0);
+        start = -1;
+        push(0, k, 0);
+        commentEnd = -1;
+        k += 2;
+        continue;
+      }
+      if (tag === 1) {
+        if (code === 62 /* > */) tag = 0;
+        else if (code === 34 || code === 39) {
+          push(0, k, 0);
+          tag = code;
+        }
+        continue;
+      }
+      if (tag !== 0 && code === tag) {
+        if (start >= 0) push(number ? 0 : h | 1, start, 0);
+        start = -1;
+        push(0, k, 0);
+        tag = 1;
+        continue;
+      }
+      if (tag === 0 && commentEnd < 0 && code === 60 /* < */) {
+        if (start >= 0) push(number ? 0 : h | 1, start, 0);
+        start = -1;
+        push(0, k, 0);
+        if (s.startsWith('!--', k + 1)) {
+          // A comment is a block of its own, read as text.
+          const close = s.indexOf('-->', k + 4);
+          commentEnd = close < 0 ? len : close;
+          k += 3;
+          continue;
+        }
+        let n = k + 1;
+        if (s.charCodeAt(n) === 47 /* / */) n++;
+        const nameStart = n;
+        for (let c = s.charCodeAt(n); (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45; c = s.charCodeAt(++n));
+        // An inline tag does not end the block: take back the break just pushed.
+        if (inlineTags.has(s.slice(nameStart, n)) && tokHash[count - 1] === 0 && tokStart[count - 1] === k) count--;
+        tag = 1;
+        k = n - 1;
+        continue;
+      }
+      if (code === 38 /* & */ && s.charCodeAt(k + 1) === 35 /* # */) {
+        const semi = s.indexOf(';', k);
+        if (semi > k && semi - k <= 10) {
+          const hex = s.charCodeAt(k + 2) === 120 /* x */;
+          const cp = parseInt(s.slice(k + (hex ? 3 : 2), semi), hex ? 16 : 10);
+          code = Number.isNaN(cp) || cp > 0xffff ? 32 : cp;
+          k = semi;
+        }
+      }
+    } else {
+      const next = k + 1 < len ? s.charCodeAt(k + 1) : 32;
+      if ((classes[code] === STOP && (next === 32 || next === 10 || next === 9 || next === 13 || next === 0xa0 || next === 0x3000)) || code === 34 || (code === 10 && next === 10)) {
+        if (start >= 0) push(number ? 0 : h | 1, start, 0);
+        start = -1;
+        push(0, k, 0);
+        continue;
+      }
+      if (code === 92 /* \ */ && k + 1 < len) {
+        // JSON escapes: \uXXXX is the character; \n, \r, \t end a block; \" \\ \/ separate.
+        const cp = next === 117 /* u */ ? parseInt(s.slice(k + 2, k + 6), 16) : NaN;
+        if (!Number.isNaN(cp)) {
+          code = cp;
+          k += 5;
+        } else {
+          if (start >= 0) push(number ? 0 : h | 1, start, 0);
+          start = -1;
+          if (next === 110 || next === 114 || next === 116) push(0, k, 0);
+          k++;
+          continue;
+        }
+      }
+    }
     const cls = classes[code]!;
     if (cls === LETTER || cls === DIGIT) {
       if (start < 0) {
-        start = k;
+        start = at;
         h = 0x811c9dc5;
         number = false;
       }
@@ -88,61 +192,77 @@ function tokenize(s: string): number {
       if (cls === DIGIT) number = true;
       continue;
     }
-    if (start >= 0) {
-      grow(n + 2);
-      tokHash[n] = number ? 0 : h | 1;
-      tokStart[n] = start;
-      tokEnd[n] = k;
-      tokCjk[n++] = 0;
-      start = -1;
-    }
-    if (cls === CJK) {
-      grow(n + 1);
-      tokHash[n] = Math.imul(0x811c9dc5 ^ code, 0x01000193) | 1;
-      tokStart[n] = k;
-      tokEnd[n] = k + 1;
-      tokCjk[n++] = 1;
-    }
+    if (start >= 0) push(number ? 0 : h | 1, start, 0);
+    start = -1;
+    if (cls === CJK) push(Math.imul(0x811c9dc5 ^ code, 0x01000193) | 1, at, 1);
   }
-  return n;
+  if (start >= 0) push(number ? 0 : h | 1, start, 0);
+  return count;
 }
 
-/** The text as a list of lower-case tokens; markup and punctuation only separate them. */
-export function tokens(text: string): string[] {
+/**
+ * The text as the scan sees it: lower-case words, with `·` where a run must stop (a number, the
+ * edge of a block of text). For tests and for explaining a finding.
+ */
+export function tokens(text: string, html = false): string[] {
   const s = text.toLowerCase();
-  const n = tokenize(s);
-  return Array.from({ length: n }, (_, i) => s.slice(tokStart[i]!, tokEnd[i]!));
+  const n = tokenize(s, html);
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    if (tokHash[i] === 0) out.push('·');
+    else if (tokCjk[i]) out.push(s[tokStart[i]!]!);
+    else {
+      let e = tokStart[i]! + 1;
+      while (e < s.length && classes[s.charCodeAt(e)] === LETTER) e++;
+      out.push(s.slice(tokStart[i]!, e));
+    }
+  }
+  return out;
 }
 
 /** Source text as a reader sees it: no component tags, no link targets. */
 const readable = (source: string) => source.replace(/<[^>\n]*>/g, ' ').replace(/\]\([^)\n]*\)/g, ' ');
 
 const P = 0x01000193;
-/** Reused between calls: the token ids, prefix hashes and powers of one text. */
-let ids = new Int32Array(4096);
-let prefix = new Int32Array(4097);
-let power = new Int32Array(4097);
+/** Reused between calls: prefix hashes and powers of one text. */
+let prefix = new Int32Array(1 << 16);
+let power = new Int32Array(1 << 16);
+
+/** A secret run: where it comes from, its words, and its tokens' hashes to confirm a match. */
+interface Run {
+  source: string;
+  text: string;
+  tokens: Int32Array;
+}
 
 /**
- * Internal runs, each with the file it comes from. Runs are found by a rolling hash over token
- * hashes (mod 2^32, with Math.imul) and confirmed by their text, so a page is read in one pass.
+ * Internal runs, by their rolling hash over token hashes (mod 2^32, with Math.imul); a match is
+ * confirmed token by token, so a page is read in one pass and no string is made for it.
  *
  * Only tokens of internal text count. A token that no secret uses, or any number (prices and
  * dates on a page come from market facts and formatting, which no source text spells the same
  * way), ends a run, so most public text is passed over token by token.
  */
 export class Secrets {
-  readonly runs = new Map<string, string>();
+  private readonly byHash = new Map<number, Run[]>();
   private readonly vocabulary = new Set<number>();
-  private readonly hashes = new Set<number>();
+  private size = 0;
+
+  /** How many runs of internal text there are. */
+  get runs(): number {
+    return this.size;
+  }
 
   add(source: string, text: string): void {
     const s = readable(text).toLowerCase();
-    const n = tokenize(s);
+    const n = tokenize(s, false);
     for (let k = 0; k < n; k++) if (tokHash[k] !== 0) this.vocabulary.add(tokHash[k]!);
-    this.scan(s, n, (key, hash) => {
-      if (!this.runs.has(key)) this.runs.set(key, source);
-      this.hashes.add(hash);
+    this.scan(n, (i, j, hash) => {
+      const list = this.byHash.get(hash) ?? [];
+      if (list.some((r) => same(r.tokens, i, j))) return false;
+      if (!list.length) this.byHash.set(hash, list);
+      list.push({ source, text: words(s, i, j), tokens: tokHash.slice(i, j) });
+      this.size++;
       return false;
     }, true);
   }
@@ -150,44 +270,45 @@ export class Secrets {
   /** Forgets every run that `text` contains: it is public anyway. */
   forgetPublic(text: string): void {
     const s = readable(text).toLowerCase();
-    this.scan(s, tokenize(s), (key) => {
-      this.runs.delete(key);
+    this.scan(tokenize(s, false), (i, j, hash) => {
+      const list = this.byHash.get(hash)!;
+      const at = list.findIndex((r) => same(r.tokens, i, j));
+      if (at >= 0) {
+        list.splice(at, 1);
+        this.size--;
+        if (!list.length) this.byHash.delete(hash);
+      }
       return false;
     });
   }
 
-  /** The first secret run in any of the (lower-case) segments, if any. Runs never cross segments. */
-  find(segments: readonly string[]): { key: string; source: string } | undefined {
-    let found: { key: string; source: string } | undefined;
-    for (const segment of segments) {
-      // Too short to hold a run (eight words, or sixteen CJK characters).
-      if (segment.length < 16) continue;
-      this.scan(segment, tokenize(segment), (key) => {
-        const source = this.runs.get(key);
-        if (source !== undefined) found = { key, source };
-        return found !== undefined;
-      });
-      if (found) return found;
-    }
-    return undefined;
+  /** The first secret run in `text` (HTML or not), if any. */
+  find(text: string, html: boolean): Run | undefined {
+    let found: Run | undefined;
+    this.scan(tokenize(text.toLowerCase(), html), (i, j, hash) => {
+      found = this.byHash.get(hash)!.find((r) => same(r.tokens, i, j));
+      return found !== undefined;
+    });
+    return found;
   }
 
   /**
-   * Visits the runs among the `n` tokens just read from `s` whose hash is a secret run's (every
-   * run when `all`), until `visit` returns true.
+   * Visits the runs among the `n` tokens just read whose hash is a secret run's (every run when
+   * `all`), until `visit` returns true.
    */
-  private scan(s: string, n: number, visit: (key: string, hash: number) => boolean, all = false): void {
-    if (ids.length < n) {
-      ids = new Int32Array(n * 2);
+  private scan(n: number, visit: (i: number, j: number, hash: number) => boolean, all = false): void {
+    if (prefix.length <= n) {
       prefix = new Int32Array(n * 2 + 1);
       power = new Int32Array(n * 2 + 1);
     }
-    for (let k = 0; k < n; k++) ids[k] = tokHash[k] !== 0 && this.vocabulary.has(tokHash[k]!) ? tokHash[k]! : 0;
-    // prefix[k] = hash of ids[0..k); hash(i, j) = prefix[j] - prefix[i] * P^(j-i)  (mod 2^32).
+    // Tokens outside the vocabulary become breaks (0). prefix[k] = hash of tokens [0..k);
+    // hash(i, j) = prefix[j] - prefix[i] * P^(j-i)  (mod 2^32).
+    const vocabulary = this.vocabulary;
+    if (!all) for (let k = 0; k < n; k++) if (tokHash[k] !== 0 && !vocabulary.has(tokHash[k]!)) tokHash[k] = 0;
     power[0] = 1;
     prefix[0] = 0;
     for (let k = 0; k < n; k++) {
-      prefix[k + 1] = (Math.imul(prefix[k]!, P) + ids[k]!) | 0;
+      prefix[k + 1] = (Math.imul(prefix[k]!, P) + tokHash[k]!) | 0;
       power[k + 1] = Math.imul(power[k]!, P);
     }
     // Two pointers: for each start i, j is the first end at which the run weighs RUN (a CJK
@@ -195,7 +316,7 @@ export class Secrets {
     let j = 0;
     let weight = 0;
     for (let i = 0; i < n; i++) {
-      if (ids[i] === 0) {
+      if (tokHash[i] === 0) {
         j = i + 1;
         weight = 0;
         continue;
@@ -204,23 +325,32 @@ export class Secrets {
         j = i;
         weight = 0;
       }
-      while (j < n && weight < RUN && ids[j] !== 0) weight += tokCjk[j++] ? 0.5 : 1;
+      while (j < n && weight < RUN && tokHash[j] !== 0) weight += tokCjk[j++] ? 0.5 : 1;
       if (weight < RUN) {
-        // A token that cannot be in a run (or the end) comes first: no run starts before it.
+        // A break (or the end) comes first: no run starts before it.
         i = j;
         j = i + 1;
         weight = 0;
         continue;
       }
       const hash = (prefix[j]! - Math.imul(prefix[i]!, power[j - i]!)) | 0;
-      if (all || this.hashes.has(hash)) {
-        let key = s.slice(tokStart[i]!, tokEnd[i]!);
-        for (let k = i + 1; k < j; k++) key += ` ${s.slice(tokStart[k]!, tokEnd[k]!)}`;
-        if (visit(key, hash)) return;
-      }
+      if ((all || this.byHash.has(hash)) && visit(i, j, hash)) return;
       weight -= tokCjk[i] ? 0.5 : 1;
     }
   }
+}
+
+/** Whether tokens [i..j) just read are `run`. */
+function same(run: Int32Array, i: number, j: number): boolean {
+  if (run.length !== j - i) return false;
+  for (let k = 0; k < run.length; k++) if (run[k] !== tokHash[i + k]) return false;
+  return true;
+}
+
+/** The words of tokens [i..j) of `s`, for messages. */
+function words(s: string, i: number, j: number): string {
+  const end = j < count ? tokStart[j]! : s.length;
+  return s.slice(tokStart[i]!, end).replace(/[^\p{L}\p{N}\p{M}]+/gu, ' ').trim();
 }
 
 function walk(dir: string): string[] {
@@ -269,66 +399,69 @@ export function collectSecrets(root: string): Secrets {
 // order, so it cannot hold a run; its words are checked by the canary tests) and its WebAssembly.
 const binary = /\.(png|jpe?g|gif|webp|avif|ico|svg|woff2?|ttf|otf|wasm|pdf|zip|pagefind|pf_index)$/i;
 
-/** Tags that do not end a block of text: runs may go through them. */
-const INLINE_TAG = /<\/?(?:a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var|wbr)\b[^>]*>/gi;
-const ATTRIBUTE = /=\s*(?:"([^"]*)"|'([^']*)')/g;
-const decode = (s: string) =>
-  s.includes('&#') ? s.replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16))).replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d))) : s;
-
-/**
- * A public file as lower-case segments of text that runs may not cross, so that a list of titles or a menu
- * cannot make up a run that no page says. HTML breaks at block elements, and the values of its
- * attributes (alt, title, content…) are segments of their own; JSON breaks between string values;
- * other text (Pagefind's records, decompressed; sitemaps; robots.txt) at sentence ends and blank
- * lines.
- */
-function segmentsOf(file: string): string[] {
-  let buf = fs.readFileSync(file);
-  if (buf[0] === 0x1f && buf[1] === 0x8b) buf = zlib.gunzipSync(buf);
-  const text = buf.toString('utf8').toLowerCase();
-  if (/\.html?$/i.test(file)) {
-    const out: string[] = [];
-    for (const m of text.matchAll(ATTRIBUTE)) out.push(decode(m[1] ?? m[2]!));
-    for (const part of text.replace(INLINE_TAG, ' ').split(/<[^>]*>/)) out.push(decode(part));
-    return out;
-  }
-  if (/\.json$/i.test(file)) {
-    try {
-      const strings: string[] = [];
-      JSON.parse(text, (_key, value: unknown) => {
-        if (typeof value === 'string') strings.push(value);
-        return value;
-      });
-      return strings;
-    } catch {
-      // Not JSON after all: read it as text.
-    }
-  }
-  return text.split(/\n\s*\n|[.!?。！？](?:\s|$)|\\n|"\s*[,:}\]]/);
-}
-
 /** Scans every file of a built site for internal text; returns what leaked, one entry per file. */
-export function scanForLeaks(secrets: Secrets, siteDir: string): Leak[] {
+export function scanForLeaks(secrets: Secrets, siteDir: string, files: readonly string[] = scannable(siteDir)): Leak[] {
   const leaks: Leak[] = [];
-  if (!secrets.runs.size) return leaks;
-  for (const file of walk(siteDir)) {
-    if (binary.test(file)) continue;
-    const hit = secrets.find(segmentsOf(file));
-    if (hit) leaks.push({ source: hit.source, file: rel(siteDir, file), excerpt: excerpt(hit.key) });
+  if (!secrets.runs) return leaks;
+  for (const file of files) {
+    let buf = fs.readFileSync(file);
+    if (buf[0] === 0x1f && buf[1] === 0x8b) buf = zlib.gunzipSync(buf);
+    const hit = secrets.find(buf.toString('utf8'), /\.html?$/i.test(file));
+    if (hit) leaks.push({ source: hit.source, file: rel(siteDir, file), excerpt: excerpt(hit.text) });
   }
   return leaks;
 }
 
+/** The files of a site the scan reads. */
+const scannable = (siteDir: string) => walk(siteDir).filter((f) => !binary.test(f));
+
 const excerpt = (key: string) => JSON.stringify(key.length > 60 ? `${key.slice(0, 57)}…` : key);
 
-/** Checks a built public site against a content root; throws a readable error on any leak. */
-export function checkWall(root: string, siteDir: string): { runs: number; files: number } {
-  const secrets = collectSecrets(root);
-  const leaks = scanForLeaks(secrets, siteDir);
+/**
+ * Scans a site on every core: each worker reads the content root's internal text itself (a
+ * fraction of a second) and scans its share of the files. Small sites are scanned in this thread.
+ */
+async function scanInParallel(root: string, siteDir: string, filesPerWorker: number): Promise<{ leaks: Leak[]; runs: number }> {
+  const files = scannable(siteDir);
+  const workers = Math.min(os.availableParallelism(), Math.ceil(files.length / filesPerWorker));
+  if (workers < 2) {
+    const secrets = collectSecrets(root);
+    return { leaks: scanForLeaks(secrets, siteDir, files), runs: secrets.runs };
+  }
+  const shares = Array.from({ length: workers }, (_, w) => files.filter((_, i) => i % workers === w));
+  const results = await Promise.all(
+    shares.map(
+      (share) =>
+        new Promise<{ leaks: Leak[]; runs: number }>((resolve, reject) => {
+          const worker = new Worker(new URL('./wall-worker.ts', import.meta.url), { workerData: { root, siteDir, files: share } });
+          worker.once('message', resolve);
+          worker.once('error', reject);
+          worker.once('exit', (code) => code !== 0 && reject(new Error(`The wall scan stopped (exit code ${code}).`)));
+        }),
+    ),
+  );
+  const leaks = results.flatMap((r) => r.leaks).sort((a, b) => a.file.localeCompare(b.file));
+  return { leaks, runs: results[0]!.runs };
+}
+
+/**
+ * Checks a built public site against a content root; throws a readable error on any leak.
+ * `parallel` uses worker threads (plain Node processes such as `npm run build`; not inside Astro),
+ * one per `filesPerWorker` files up to one per core.
+ */
+export async function checkWall(root: string, siteDir: string, options: { parallel?: boolean; filesPerWorker?: number } = {}): Promise<{ runs: number; files: number }> {
+  let leaks: Leak[];
+  let runs: number;
+  if (options.parallel) ({ leaks, runs } = await scanInParallel(root, siteDir, options.filesPerWorker ?? 2000));
+  else {
+    const secrets = collectSecrets(root);
+    leaks = scanForLeaks(secrets, siteDir);
+    runs = secrets.runs;
+  }
   if (leaks.length) {
     const list = leaks.slice(0, 20).map((l) => `  ${l.file}: text from ${l.source}, ${l.excerpt}`);
     const more = leaks.length > 20 ? [`  …and ${leaks.length - 20} more files.`] : [];
     throw new Error(`Agent-only text was found in the public site:\n${[...list, ...more].join('\n')}\nThese words appear in no public content file, so they reached the page some other way. Nothing was published; please report this with the files named.`);
   }
-  return { runs: secrets.runs.size, files: walk(siteDir).length };
+  return { runs, files: walk(siteDir).length };
 }

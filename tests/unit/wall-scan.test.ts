@@ -73,12 +73,24 @@ describe('the wall scan', () => {
   });
 
   test('numbers end a run: prices and dates come from market facts, not from the text', () => {
-    expect(tokens('Refund ¥10,000 within 14 days — ٢٠٢٦')).toEqual(['refund', '10', '000', 'within', '14', 'days', '٢٠٢٦']);
+    expect(tokens('Refund ¥10,000 within 14 days — ٢٠٢٦')).toEqual(['refund', '·', 'within', '·', 'days', '·']);
+    expect(tokens('<p>Two <b>words</b></p><p title="A title">x</p>', true)).toEqual(['·', 'two', 'words', '·', 'a', 'title', '·', 'x', '·']);
+    expect(tokens('First sentence. Second "quoted" part\\nthird')).toEqual(['first', 'sentence', '·', 'second', '·', 'quoted', '·', 'part', '·', 'third']);
   });
 
-  test('checkWall throws a readable error naming the files, and passes a clean site', () => {
+  test('checkWall throws a readable error naming the files, and passes a clean site', async () => {
     const bad = site({ 'en/a/index.html': page(SOP_SENTENCE) });
-    expect(() => checkWall(root, bad)).toThrow(/en\/a\/index\.html: text from sop\/en\/orders\/goodwill\.mdx, "agents may offer/);
-    expect(checkWall(root, site({ 'en/a/index.html': page('Fine.') })).runs).toBeGreaterThan(10);
+    await expect(checkWall(root, bad)).rejects.toThrow(/en\/a\/index\.html: text from sop\/en\/orders\/goodwill\.mdx, "agents may offer/);
+    expect((await checkWall(root, site({ 'en/a/index.html': page('Fine.') }))).runs).toBeGreaterThan(10);
+  });
+
+  test('in parallel, workers find the same leaks in a large site', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 40; i++) files[`en/p${i}/index.html`] = page(i === 17 || i === 38 ? SOP_SENTENCE : `Page ${i} about parcels.`);
+    const dir = site(files);
+    await expect(checkWall(root, dir, { parallel: true, filesPerWorker: 10 })).rejects.toThrow(/en\/p17\/index\.html[\s\S]*en\/p38\/index\.html/);
+    fs.writeFileSync(path.join(dir, 'en/p17/index.html'), page('Clean.'));
+    fs.writeFileSync(path.join(dir, 'en/p38/index.html'), page('Clean.'));
+    expect((await checkWall(root, dir, { parallel: true, filesPerWorker: 10 })).files).toBe(40);
   });
 });
