@@ -35,10 +35,10 @@ export type PostBuildCheck = (target: BuildTarget, dir: string, env: NodeJS.Proc
  * test plants a leak behind the renderer's back and sees the scan stop it).
  */
 export const postBuildChecks: PostBuildCheck[] = [
-  (target, dir, env) => {
+  async (target, dir, env) => {
     if (target !== 'public') return;
     const started = performance.now();
-    const { runs, files } = checkWall(contentRoot(env), dir);
+    const { runs, files } = await checkWall(contentRoot(env), dir, { parallel: true });
     console.log(`  wall: ${files} public files hold none of ${runs} runs of internal text (${seconds(started)})`);
     if (env.SIGNPOST_TIMINGS) {
       const timings = JSON.parse(fs.readFileSync(env.SIGNPOST_TIMINGS, 'utf8')) as Record<string, number>;
