@@ -1,7 +1,8 @@
 /**
- * Files written next to the pages after a build: the sitemap (public site only, with hreflang
- * alternates from the route table) and robots.txt (the internal site disallows everything and
- * has no sitemap).
+ * Files written next to the pages after a build: `_headers` (the security headers, with the CSP
+ * collected from the pages), `_redirects` (each language's 404 page), the sitemap (public site
+ * only, with hreflang alternates from the route table) and robots.txt (the internal site
+ * disallows everything and has no sitemap).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -81,6 +82,7 @@ function collectPolicy(dir: string): string | undefined {
     .join('; ');
 }
 
+/** Writes `_headers`, `_redirects`, robots.txt and (public site) sitemap.xml into the finished site in `dir`. */
 export function writeSiteFiles(dir: string, content: Content, routes: Route[]): void {
   const { site } = content;
   const policy = collectPolicy(dir);

@@ -1,6 +1,7 @@
 /** broken-link and invalid-content: what the loader refused, as findings. */
 import type { Check, Finding } from '../types.ts';
 
+/** Every problem the loader found becomes an error finding; a missing owner or review date is left to the review check. */
 export const contentProblems: Check = ({ problems }) =>
   problems
     .filter((p) => !/^`(owner|reviewed)` is required\.$/.test(p.message))
