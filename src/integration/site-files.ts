@@ -12,14 +12,22 @@ import { headersFile } from '../security/csp.ts';
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** Sitemap XML for the pages that are their own canonical version (no fallbacks, no 404). */
+/**
+ * Sitemap XML for the pages that are their own canonical version (no fallbacks, no 404), and for
+ * the root language picker, which the language homes name as their x-default (routes.ts).
+ */
 export function sitemapXml(siteUrl: string, routes: Route[]): string {
-  const urls = routes
-    .filter((r) => r.kind !== 'notFound' && r.kind !== 'search' && !('isFallback' in r && r.isFallback))
-    .map((r) => {
-      const alternates = r.alternates.map((a) => `    <xhtml:link rel="alternate" hreflang="${escapeXml(a.hreflang)}" href="${escapeXml(siteUrl + a.href)}"/>`);
-      return [`  <url>`, `    <loc>${escapeXml(siteUrl + r.canonical)}</loc>`, ...alternates, `  </url>`].join('\n');
-    });
+  const entry = (loc: string, alternates: Route['alternates']) => [
+    `  <url>`,
+    `    <loc>${escapeXml(siteUrl + loc)}</loc>`,
+    ...alternates.map((a) => `    <xhtml:link rel="alternate" hreflang="${escapeXml(a.hreflang)}" href="${escapeXml(siteUrl + a.href)}"/>`),
+    `  </url>`,
+  ].join('\n');
+  const home = routes.find((r) => r.kind === 'home');
+  const urls = [
+    ...(home ? [entry('/', home.alternates)] : []),
+    ...routes.filter((r) => r.kind !== 'notFound' && r.kind !== 'search' && !('isFallback' in r && r.isFallback)).map((r) => entry(r.canonical, r.alternates)),
+  ];
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${urls.join('\n')}\n</urlset>\n`;
 }
 
