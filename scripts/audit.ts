@@ -8,7 +8,6 @@
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { audit } from '../src/audit/index.ts';
 import { readEntriesCached } from '../src/audit/cache.ts';
 import { loadSite } from '../src/content/site.ts';
@@ -17,18 +16,12 @@ import { loadStrings } from '../src/content/locales.ts';
 import { formats, github, json, markdown, text, type Format } from '../src/audit/report/index.ts';
 import { todayUtc } from '../src/audit/dates.ts';
 import { contentRootOrExit } from '../src/content/root.ts';
+import { parseCommandLine, usageError } from './args.ts';
 
-function fail(message: string): never {
-  console.error(`${message}\nUsage: npm run audit -- [--format text|json|markdown|github] [--today YYYY-MM-DD] [--fail-on error|warning|none]`);
-  process.exit(2);
-}
+const usage = 'Usage: npm run audit -- [--format text|json|markdown|github] [--today YYYY-MM-DD] [--fail-on error|warning|none] [--no-cache]';
+const fail = (message: string): never => usageError(message, usage);
 
-let values: { format?: string; today?: string; 'fail-on'?: string; 'no-cache'?: boolean };
-try {
-  ({ values } = parseArgs({ options: { format: { type: 'string' }, today: { type: 'string' }, 'fail-on': { type: 'string' }, 'no-cache': { type: 'boolean' } } }));
-} catch (e) {
-  fail((e as Error).message);
-}
+const { values } = parseCommandLine({ options: { format: { type: 'string' }, today: { type: 'string' }, 'fail-on': { type: 'string' }, 'no-cache': { type: 'boolean' } } }, usage);
 const format = (values.format ?? 'text') as Format;
 if (!formats.includes(format)) fail(`--format must be one of ${formats.join(', ')}.`);
 const today = values.today ?? todayUtc();

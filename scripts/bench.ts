@@ -8,6 +8,11 @@
  *
  *   npm run bench -- --pages 1000 [--pages 5000 …] [--no-browser] [--starlight]
  *   npm run bench -- --pathological
+ *   npm run bench -- --frontmatter [--pages 1000 …]
+ *
+ * Every run also times frontmatter parsing alone ("frontmatter: N files in X ms"), on each
+ * generated corpus; --frontmatter does only that, on the sample content and on each corpus,
+ * without building anything.
  *
  * With --starlight, the same help articles are also built by Starlight in the same run, on the
  * same machine, as the reference the targets in docs/performance.md are set against.
@@ -17,19 +22,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { parseArgs } from 'node:util';
+import { parseCommandLine, usageError } from './args.ts';
+import { frontmatterLine, timeFrontmatter } from './bench/frontmatter.ts';
 import { benchLanguages, generate } from './bench/generate.ts';
 import { measure } from './bench/measure.ts';
 import { pathologicalTable, runPathological } from './bench/pathological.ts';
 import { convertCorpus, prepareStarlight } from './bench/starlight.ts';
-import { projectRoot } from '../src/content/root.ts';
+import { contentRoot, projectRoot } from '../src/content/root.ts';
 
-const { values } = parseArgs({ options: { pages: { type: 'string', multiple: true }, 'no-browser': { type: 'boolean' }, starlight: { type: 'boolean' }, pathological: { type: 'boolean' } } });
+const usage = 'Usage: npm run bench -- [--pages <n> …] [--no-browser] [--starlight] | --pathological | --frontmatter [--pages <n> …]';
+const { values } = parseCommandLine({ options: { pages: { type: 'string', multiple: true }, 'no-browser': { type: 'boolean' }, starlight: { type: 'boolean' }, pathological: { type: 'boolean' }, frontmatter: { type: 'boolean' } } }, usage);
 const sizes = (values.pages ?? ['1000']).map(Number);
-if (sizes.some((n) => !Number.isInteger(n) || n < 8)) {
-  console.error('--pages takes a whole number of help pages (at least 8), e.g. --pages 1000');
-  process.exit(2);
-}
+if (sizes.some((n) => !Number.isInteger(n) || n < 8)) usageError('--pages takes a whole number of help pages (at least 8), e.g. --pages 1000', usage);
 const out = path.join(projectRoot, 'bench-out');
 const node = process.execPath;
 
@@ -142,6 +146,18 @@ if (values.pathological) {
   process.exit(0);
 }
 
+// --frontmatter: only the frontmatter timings, on the sample content and on each corpus.
+if (values.frontmatter) {
+  console.log(`\nFrontmatter split and parse (median of 5 runs, files already in memory)`);
+  console.log(`  ${contentRoot()}: ${frontmatterLine(timeFrontmatter(contentRoot()))}`);
+  for (const pages of sizes) {
+    const corpus = path.join(out, `corpus-${pages}`);
+    generate({ pages: Math.ceil(pages / benchLanguages.length), out: corpus });
+    console.log(`  ${pages} pages corpus: ${frontmatterLine(timeFrontmatter(corpus))}`);
+  }
+  process.exit(0);
+}
+
 for (const pages of sizes) {
   console.log(`\nSignpost benchmark: ${pages} help pages (${Math.ceil(pages / benchLanguages.length)} per language × ${benchLanguages.length} languages)`);
   const corpus = path.join(out, `corpus-${pages}`);
@@ -151,6 +167,8 @@ for (const pages of sizes) {
   const files = generate({ pages: Math.ceil(pages / benchLanguages.length), out: corpus });
   makeRepo(corpus);
   done();
+  const frontmatter = timeFrontmatter(corpus);
+  console.log(`  ${frontmatterLine(frontmatter)}`);
   let starlight: { seconds: number; peakRssMb: number; pages: number; medianPageKb: number } | undefined;
   if (values.starlight) {
     done = progress('Starlight: install and convert');
@@ -184,7 +202,7 @@ for (const pages of sizes) {
   done();
   const medianHtml = articles.slice(0, 25).map((a) => fs.statSync(path.join(publicDir, 'en/help/orders', a, 'index.html')).size).sort((a, b) => a - b);
   const result = {
-    date: new Date().toISOString(), machine, pages, files,
+    date: new Date().toISOString(), machine, pages, files, frontmatter,
     public: pub, internal, starlight: starlight ?? null,
     medianArticleHtmlKb: kb(medianHtml[Math.floor(medianHtml.length / 2)]!),
     bothBuildsSeconds: Math.round((pub.seconds + internal.seconds) * 10) / 10,
@@ -206,6 +224,7 @@ function table(results: Result[]): string {
     ['  peak memory (process tree)', (r) => `${r.public.peakRssMb} MB`],
     ['Internal build', (r) => `${r.internal.seconds.toFixed(1)} s (${r.internal.pagesPerSecond} pages/s), ${r.internal.peakRssMb} MB`],
     ['Both builds', (r) => `${r.bothBuildsSeconds} s`],
+    ['Frontmatter split and parse, all content files', (r) => (r.frontmatter ? `${r.frontmatter.ms} ms (${r.frontmatter.files} files)` : '–')],
     ['Audit of all files, git history included', (r) => `${r.audit.seconds} s cold, ${r.audit.cachedSeconds} s cached (${r.audit.files} files, ${r.audit.findings} findings)`],
     ['Output size (public / internal)', (r) => `${r.size.publicMb} MB / ${r.size.internalMb} MB`],
     ['Search bundle (public)', (r) => `${r.size.searchBundleMb} MB`],

@@ -16,10 +16,10 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { contentRoot, projectRoot } from '../src/content/root.ts';
 import { checkWall } from '../src/security/wall-scan.ts';
 import { indexSite } from '../src/search/index-site.ts';
+import { parseCommandLine, usageError } from './args.ts';
 
 export type BuildTarget = 'public' | 'internal';
 
@@ -170,18 +170,12 @@ function publish(moves: { from: string; to: string; aside: string }[]): void {
 }
 
 if (import.meta.main) {
-  let targets: BuildTarget[];
-  let outDir: string | undefined;
-  try {
-    const { positionals, values } = parseArgs({ allowPositionals: true, options: { 'out-dir': { type: 'string' } } });
-    const unknown = positionals.find((t) => t !== 'public' && t !== 'internal');
-    if (unknown !== undefined) throw new Error(`Unknown build target "${unknown}". Use public or internal.`);
-    targets = positionals.length ? [...new Set(positionals as BuildTarget[])] : ['public', 'internal'];
-    outDir = values['out-dir'];
-  } catch (e) {
-    console.error(`${(e as Error).message}\nUsage: npm run build -- [public|internal] [--out-dir <dir>]`);
-    process.exit(2);
-  }
+  const usage = 'Usage: npm run build -- [public|internal] [--out-dir <dir>]';
+  const { positionals, values } = parseCommandLine({ allowPositionals: true, options: { 'out-dir': { type: 'string' } } }, usage);
+  const unknown = positionals.find((t) => t !== 'public' && t !== 'internal');
+  if (unknown !== undefined) usageError(`Unknown build target "${unknown}". Use public or internal.`, usage);
+  const targets: BuildTarget[] = positionals.length ? [...new Set(positionals as BuildTarget[])] : ['public', 'internal'];
+  const outDir = values['out-dir'];
   try {
     await buildSites({ targets, outDir });
   } catch (e) {

@@ -15,13 +15,12 @@ import { ContentError } from '../src/content/errors.ts';
 import { collectContent } from '../src/content/load.ts';
 import { parseEntryPath } from '../src/content/paths.ts';
 import { contentRootOrExit } from '../src/content/root.ts';
+import { parseCommandLine, usageError } from './args.ts';
 
 const usage = 'Usage: npm run new -- <help|policy|sop|culture> <lang> <path>   e.g. npm run new -- help en returns/exchange-an-item';
-const [type, lang, rel] = process.argv.slice(2);
-if (!type || !lang || !rel) {
-  console.error(usage);
-  process.exit(2);
-}
+const { positionals } = parseCommandLine({ allowPositionals: true, options: {} }, usage);
+const [type, lang, rel] = positionals;
+if (!type || !lang || !rel || positionals.length > 3) usageError(`Give a type, a language and a path (${positionals.length} given).`, usage);
 const mdx = rel.endsWith('.mdx');
 const clean = rel.replace(/\.(md|mdx)$/, '');
 const file = (() => {
@@ -34,14 +33,12 @@ const file = (() => {
     case 'sop': return `sop/${lang}/${clean}.mdx`;
     case 'culture': return `culture/${lang}/${clean}.md`;
     default:
-      console.error(`Unknown type "${type}". ${usage}`);
-      process.exit(2);
+      return usageError(`Unknown type "${type}".`, usage);
   }
 })();
 const parsed = parseEntryPath(file);
 if (typeof parsed === 'string') {
-  console.error(`${file}: ${parsed}\n${usage}`);
-  process.exit(2);
+  usageError(`${file}: ${parsed}`, usage);
 }
 
 const root = contentRootOrExit();

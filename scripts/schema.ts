@@ -13,6 +13,7 @@ import { cultureSchema } from '../src/schemas/culture.ts';
 import { marketSchema } from '../src/schemas/market.ts';
 import { siteSchema } from '../src/schemas/site.ts';
 import { projectRoot } from '../src/content/root.ts';
+import { parseCommandLine } from './args.ts';
 
 export const jsonSchemas = { help: helpSchema, policy: policySchema, sop: sopSchema, culture: cultureSchema, market: marketSchema, site: siteSchema };
 
@@ -22,6 +23,7 @@ export function toJsonSchema(name: keyof typeof jsonSchemas): object {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  parseCommandLine({ options: {} }, 'Usage: npm run schema   (writes schemas/*.schema.json)');
   const out = path.join(projectRoot, 'schemas');
   fs.mkdirSync(out, { recursive: true });
   for (const name of Object.keys(jsonSchemas) as (keyof typeof jsonSchemas)[]) {

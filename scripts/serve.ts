@@ -1,13 +1,18 @@
 /**
  * `npm run preview`: serves a built site the way a static host does (directory index.html,
  * the language's 404 page with status 404, the headers from `_headers` when present).
- * Usage: node scripts/serve.ts [public|internal|both] [--port 4321]
+ *
+ *   npm run preview -- [public|internal|both] [--port <n>]
+ *
+ * One site is served on --port (default 4321 for public, 4322 for internal); both sites, the
+ * default, on --port for the public site and the next port for the agents' site.
  */
 import http from 'node:http';
 import path from 'node:path';
 import fs from 'node:fs';
 import sirv from 'sirv';
 import { projectRoot } from '../src/content/root.ts';
+import { parseCommandLine, usageError } from './args.ts';
 
 /** Rules from a Netlify/Cloudflare-style `_headers` file: path pattern → headers. */
 function readHeaders(dir: string): { pattern: RegExp; headers: [string, string][] }[] {
@@ -46,21 +51,28 @@ export function serve(dir: string, port = 0, host = '127.0.0.1'): Promise<http.S
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const which = process.argv[2] ?? 'both';
-  const targets = which === 'both' ? ['public', 'internal'] : [which];
-  const portArg = process.argv.indexOf('--port');
+  const usage = [
+    'Usage: npm run preview -- [public|internal|both] [--port <n>]',
+    '  One site is served on <n> (default 4321 public, 4322 internal); both (the default) serve',
+    '  the public site on <n> and the agents\' site on <n>+1 (default 4321 and 4322).',
+  ].join('\n');
+  const { positionals, values } = parseCommandLine({ allowPositionals: true, options: { port: { type: 'string' } } }, usage);
+  if (positionals.length > 1) usageError(`Give one site, not ${positionals.length}.`, usage);
+  const given = positionals[0] ?? 'both';
+  const which = given === 'public' || given === 'internal' || given === 'both' ? given : usageError(`Unknown site "${given}". Use public, internal or both.`, usage);
+  const base = values.port === undefined ? undefined : Number(values.port);
+  if (base !== undefined && !(Number.isInteger(base) && base >= 1 && base <= 65534)) usageError('--port takes a port number from 1 to 65534, e.g. --port 8080.', usage);
+  const ports: Record<'public' | 'internal', number> = which === 'both'
+    ? { public: base ?? 4321, internal: (base ?? 4321) + 1 }
+    : { public: base ?? 4321, internal: base ?? 4322 };
+  const targets: ('public' | 'internal')[] = which === 'both' ? ['public', 'internal'] : [which];
   for (const target of targets) {
-    if (target !== 'public' && target !== 'internal') {
-      console.error(`Unknown site "${target}". Use public, internal or both.`);
-      process.exit(2);
-    }
-    const port = portArg > 0 && targets.length === 1 ? Number(process.argv[portArg + 1]) : target === 'internal' ? 4322 : 4321;
     const dir = path.join(projectRoot, 'dist', target);
     if (!fs.existsSync(dir)) {
       console.error(`${dir} does not exist. Run npm run build first.`);
       process.exit(1);
     }
-    const server = await serve(dir, port);
+    const server = await serve(dir, ports[target]);
     const addr = server.address() as { port: number };
     console.log(`The ${target} site (dist/${target}) is at http://127.0.0.1:${addr.port}/`);
   }

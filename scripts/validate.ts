@@ -5,7 +5,10 @@
 import { ContentError } from '../src/content/errors.ts';
 import { loadContent } from '../src/content/load.ts';
 import { contentRootOrExit } from '../src/content/root.ts';
+import { parseCommandLine } from './args.ts';
 
+// No options: CONTENT_DIR picks the content root.
+parseCommandLine({ options: {} }, 'Usage: npm run validate   (CONTENT_DIR=<folder> to check another content root)');
 const root = contentRootOrExit();
 let failed = false;
 for (const target of ['internal', 'public'] as const) {

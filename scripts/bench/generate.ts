@@ -8,6 +8,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseCommandLine, usageError } from '../args.ts';
 
 export const benchLanguages = ['en', 'de', 'fr', 'es', 'ja', 'zh-cn', 'ko', 'ar'] as const;
 const categories = ['orders', 'shipping', 'returns', 'payments', 'duties', 'account', 'warranty', 'products'];
@@ -137,11 +138,11 @@ export function generate({ pages, out, untranslated = 0.1 }: GenerateOptions): n
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const arg = (name: string, fallback: string) => {
-    const i = process.argv.indexOf(`--${name}`);
-    return i > 0 ? process.argv[i + 1]! : fallback;
-  };
-  const out = path.resolve(arg('out', 'bench-out/corpus'));
-  const n = generate({ pages: Number(arg('pages', '1000')), out });
+  const usage = 'Usage: node scripts/bench/generate.ts [--pages <articles per language>] [--out <dir>]   (defaults: 1000, bench-out/corpus)';
+  const { values } = parseCommandLine({ options: { pages: { type: 'string' }, out: { type: 'string' } } }, usage);
+  const pages = Number(values.pages ?? '1000');
+  if (!Number.isInteger(pages) || pages < 1) usageError('--pages takes a whole number of articles per language, e.g. --pages 1000.', usage);
+  const out = path.resolve(values.out ?? 'bench-out/corpus');
+  const n = generate({ pages, out });
   console.log(`Wrote ${n} files to ${out}`);
 }

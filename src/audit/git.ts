@@ -7,6 +7,8 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { splitFrontmatter } from '../content/frontmatter.ts';
+import { normalizeText } from '../content/text.ts';
 
 interface Change {
   /** Commit time, seconds since the epoch. */
@@ -27,7 +29,11 @@ export interface History {
 const git = (cwd: string, args: string[], input?: string) =>
   spawnSync('git', ['-c', 'core.quotePath=false', ...args], { cwd, input: input === undefined ? undefined : Buffer.from(input), encoding: input === undefined ? 'utf8' : 'buffer', maxBuffer: 1 << 30 });
 
-const body = (text: string) => text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/^---[^\n]*\n[\s\S]*?\n---[ \t]*(\n|$)/, '');
+/** A file's body as the loader sees it, so a frontmatter-only edit never counts as a body change. */
+const body = (text: string) => {
+  const normal = normalizeText(text);
+  return normal.slice(splitFrontmatter(normal)?.bodyStart ?? 0);
+};
 const ZERO = /^0+$/;
 
 /** Reads the history of every file under `root` whose body changes are asked for in `bodyFiles`. */

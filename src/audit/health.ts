@@ -22,6 +22,10 @@ const groupByOwner = (list: Finding[], none: string) => {
   return [...m].sort(([a], [b]) => a.localeCompare(b));
 };
 
+/**
+ * The Content health page's data: a page × language matrix, counts per language and per finding
+ * kind, and review findings by owner (`noOwner` names the group of pages without one).
+ */
 export function health(content: Content, findings: Finding[], noOwner: string): Health {
   const languages = content.site.languages.map((l) => l.code);
   const stale = new Set(findings.filter((f) => f.kind === 'translation-stale').map((f) => `${f.route}|${f.lang}`));

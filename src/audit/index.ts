@@ -11,6 +11,7 @@ import { policyDates } from './checks/policy-dates.ts';
 import { contentProblems } from './checks/content-problems.ts';
 import { todayUtc } from './dates.ts';
 
+/** The checks the audit runs, in order; each is a pure function from the loaded content to findings. */
 export const checks: Check[] = [contentProblems, review, translations, policyDates];
 
 export interface AuditResult {
@@ -32,7 +33,10 @@ export function translationSources(content: AuditContext['content']): string[] {
   return [...content.byRoute.values()].filter((l) => l.size > 1 && l.has(def)).map((l) => l.get(def)!.file);
 }
 
-/** Audits a content root. `entries` lets the caller read files in worker threads. */
+/**
+ * Audits a content root. `entries` are files the caller has already read, such as the unchanged
+ * files the CLI takes from its per-file cache (cache.ts); only the cross-file checks run on them.
+ */
 export function audit(root: string, opts: { today?: string; entries?: LoadOptions['entries'] } = {}): AuditResult {
   const started = performance.now();
   const { content, problems } = collectContent(root, 'internal', { html: false, entries: opts.entries });

@@ -7,6 +7,7 @@ import { isInternalRoute, pageRoutes } from './paths.ts';
 import type { Entry } from './load.ts';
 import type { SiteModel } from './site.ts';
 
+/** Problems for links, anchors and `related` entries that lead nowhere, and for public pages linking to internal ones. */
 export function checkLinks(site: SiteModel, entries: Entry[], byRoute: Map<string, Map<string, Entry>>): Problem[] {
   const problems: Problem[] = [];
   const statics = new Set(pageRoutes(site, 'internal'));

@@ -1,13 +1,14 @@
 /**
  * Reads a content file: checks it is UTF-8, strips a BOM, normalizes line ends, and splits
- * frontmatter from body through gray-matter. Only YAML frontmatter is accepted: gray-matter's
- * JavaScript and CoffeeScript engines would `eval` the block, so they are replaced by engines
- * that refuse. `matter(src, options)` is always called with options, which also bypasses
- * gray-matter's cache (it would otherwise share `data` objects between files with equal text).
+ * frontmatter from body. This is the one frontmatter splitter: the loader and the audit's
+ * history (which compares bodies across commits) both use `splitFrontmatter`.
+ *
+ * Only YAML frontmatter is accepted. A language after the opening `---` (`---js`, `---coffee`,
+ * `---toml`…) is refused before anything reads the block: gray-matter, which did this splitting
+ * before, would `eval` such a block unless every engine was replaced.
  */
-import matter from 'gray-matter';
 import { excerpt, problem, type Problem } from './errors.ts';
-import { parseFrontmatterYaml } from './yaml.ts';
+import { parseYaml } from './yaml.ts';
 import { decodeText } from './text.ts';
 
 export interface SourceFile {
@@ -23,52 +24,51 @@ export interface SourceFile {
 
 export { decodeText } from './text.ts';
 
-class EngineRefused extends Error {}
-const refuse = (): never => {
-  throw new EngineRefused();
-};
+/** The parts of a file that starts with a frontmatter block. */
+export interface FrontmatterSplit {
+  /** What follows the opening `---` on its line, trimmed: empty, `yaml` or `yml` for YAML. */
+  language: string;
+  /** The block between the delimiter lines, starting with the opening line's line break. */
+  block: string;
+  /** Index in the text where the body starts: after the closing `---` line, or the end of the text. */
+  bodyStart: number;
+}
+
+/**
+ * Splits LF text into frontmatter and body; undefined when the text does not open with a `---`
+ * line (`----` is a thematic break, not a delimiter). Without a closing `---` line, everything
+ * after the opening line is frontmatter and the body is empty.
+ */
+export function splitFrontmatter(text: string): FrontmatterSplit | undefined {
+  const open = /^---([^\n-][^\n]*)?\n/.exec(text);
+  if (!open) return undefined;
+  const from = open[0].length - 1;
+  const close = /\n---[ \t]*(\n|$)/.exec(text.slice(from));
+  return {
+    language: (open[1] ?? '').trim(),
+    block: text.slice(from, close ? from + close.index : text.length),
+    bodyStart: close ? from + close.index + close[0].length : text.length,
+  };
+}
 
 /** Splits and parses a content file. Returns problems instead of throwing. */
 export function readSource(bytes: Uint8Array, file: string): SourceFile | Problem[] {
   const text = decodeText(bytes, file);
   if (typeof text !== 'string') return [text];
-  if (!/^---[^\n]*\n/.test(text)) return [problem('FrontmatterMissing', file, 'The file does not start with a frontmatter block.', { line: 1 })];
-  let parsed: ReturnType<typeof parseFrontmatterYaml> | undefined;
-  // Hand gray-matter only the frontmatter block: given the whole file it copies the text into a
-  // Buffer and uses it as a cache key, which costs more than the parse itself on large sites.
-  const close = /\n---[ \t]*(\n|$)/.exec(text.slice(3));
-  const headEnd = close ? 3 + close.index + close[0].length : text.length;
-  try {
-    matter(text.slice(0, headEnd), {
-      language: 'yaml',
-      engines: {
-        yaml: (src: string) => {
-          // gray-matter hands over the text after the opening `---`, starting with its line break.
-          parsed = parseFrontmatterYaml(src, file, src.startsWith('\n') ? 0 : 1);
-          return {};
-        },
-        js: refuse,
-        javascript: refuse,
-        coffee: refuse,
-        coffeescript: refuse,
-        json: refuse,
-        toml: refuse,
-      },
-    } as never);
-  } catch (e) {
-    const lang = /^---[ \t]*(\S+)/.exec(text)?.[1] ?? 'unknown';
-    const message = e instanceof EngineRefused || /engine/i.test(String(e))
-      ? `The frontmatter is marked as ${excerpt(lang, 20)}; nothing in it was run.`
-      : `The frontmatter could not be split from the body: ${excerpt(String(e))}`;
-    return [problem('FrontmatterEngine', file, message, { line: 1 })];
+  const split = splitFrontmatter(text);
+  if (!split) return [problem('FrontmatterMissing', file, 'The file does not start with a frontmatter block.', { line: 1 })];
+  if (!/^(ya?ml)?$/i.test(split.language)) {
+    const lang = /^\S+/.exec(split.language)![0];
+    return [problem('FrontmatterEngine', file, `The frontmatter is marked as ${excerpt(lang, 20)}; nothing in it was run.`, { line: 1 })];
   }
-  // gray-matter skips the engine for an empty block.
-  if (!parsed) parsed = { data: {}, keyLines: new Map() };
+  // The block starts with the opening line's line break, so its lines are the file's lines.
+  const parsed = parseYaml(split.block, file);
   if (Array.isArray(parsed)) return parsed;
   const data = parsed.data;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return [problem('FrontmatterInvalid', file, 'The frontmatter must be a set of `key: value` lines.', { line: 2 })];
   }
-  const bodyLine = text.slice(0, headEnd).split('\n').length + (text.slice(0, headEnd).endsWith('\n') ? 0 : 1);
-  return { data: { ...(data as Record<string, unknown>) }, keyLines: parsed.keyLines, body: text.slice(headEnd), bodyLine };
+  const head = text.slice(0, split.bodyStart);
+  const bodyLine = head.split('\n').length + (head.endsWith('\n') ? 0 : 1);
+  return { data: { ...(data as Record<string, unknown>) }, keyLines: parsed.keyLines, body: text.slice(split.bodyStart), bodyLine };
 }

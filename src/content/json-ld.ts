@@ -2,6 +2,7 @@
 import type { Route } from './routes.ts';
 import type { SiteModel } from './site.ts';
 
+/** The schema.org objects for a route's JSON-LD script: breadcrumbs, the article, FAQ questions. */
 export function jsonLdFor(route: Route, site: SiteModel): object[] {
   const out: object[] = [];
   if (route.breadcrumbs.length) {

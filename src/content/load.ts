@@ -79,11 +79,11 @@ export function listContentFiles(root: string, target: Target, problems: Problem
 export interface LoadOptions {
   /** Skip sanitizing and serializing HTML (the audit needs links and headings, not pages). */
   html?: boolean;
-  /** Entries already read elsewhere (by worker threads); only the cross-file checks run here. */
+  /** Entries already read elsewhere (the audit's per-file cache, src/audit/cache.ts); only the cross-file checks run here. */
   entries?: { entries: Entry[]; problems: Problem[] };
 }
 
-/** Reads, validates and renders the given files. Independent per file, so it can run in workers. */
+/** Reads, validates and renders the given files, each on its own, so the audit's cache can reload only the files that changed. */
 export function loadEntries(root: string, files: string[], target: Target, site: SiteModel, t: (lang: string) => Translate, options: LoadOptions = {}): { entries: Entry[]; problems: Problem[] } {
   const problems: Problem[] = [];
   const entries: Entry[] = [];

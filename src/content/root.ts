@@ -8,6 +8,7 @@ import fs from 'node:fs';
  */
 export const projectRoot = process.env.SIGNPOST_PROJECT_ROOT ?? path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 
+/** The content root, links resolved; throws with a message saying how to fix it when it is not a folder. */
 export function contentRoot(env: NodeJS.ProcessEnv = process.env): string {
   const dir = env.CONTENT_DIR ? path.resolve(env.CONTENT_DIR) : path.join(projectRoot, 'content');
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {

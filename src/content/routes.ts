@@ -78,6 +78,10 @@ export function buildRoutes(content: Content): Route[] {
     ...site.languages.map((l) => ({ hreflang: l.htmlLang, href: urlFor(l.code, route) })),
     { hreflang: 'x-default', href: urlFor(def.code, route) },
   ];
+  // The language homes' x-default is the root page (src/pages/index.astro), the language picker:
+  // x-default is meant for exactly such a page, and search engines ignore hreflang links that are
+  // not returned, so the root and every home list this same set and each finds itself in it.
+  const homeAlternates: Alternate[] = [...allLangAlternates('').filter((a) => a.hreflang !== 'x-default'), { hreflang: 'x-default', href: '/' }];
 
   const help = [...content.byRoute.entries()]
     .filter(([route]) => route.startsWith('help/'))
@@ -96,7 +100,7 @@ export function buildRoutes(content: Content): Route[] {
     const home: PageLink = { url: urlFor(lang.code, ''), title: t('nav.home') };
     const base = (route: string, title: string, description: string, breadcrumbs: PageLink[] = [home]) => ({
       path: urlFor(lang.code, route).slice(1, -1), route, lang, title, description,
-      alternates: allLangAlternates(route), canonical: urlFor(lang.code, route), breadcrumbs,
+      alternates: route === '' ? homeAlternates : allLangAlternates(route), canonical: urlFor(lang.code, route), breadcrumbs,
     });
 
     routes.push({

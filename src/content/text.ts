@@ -21,12 +21,16 @@ export function bidiControl(text: string): number | undefined {
 /** 1-based line of the character at `index`. */
 export const lineAt = (text: string, index: number) => text.slice(0, index).split('\n').length;
 
+/** Strips a BOM and converts CRLF and CR line ends to LF: how every reader sees a file's text. */
+export function normalizeText(text: string): string {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+}
+
 /** Decodes bytes as UTF-8, refusing invalid sequences and control characters; strips a BOM and converts CRLF/CR to LF. */
 export function decodeText(bytes: Uint8Array, file: string): string | Problem {
   if (!isUtf8(bytes)) return problem('InvalidUtf8', file, 'The file contains bytes that are not valid UTF-8.');
-  let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
+  const text = normalizeText(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
   const m = control.exec(text);
   if (m) {
     const code = `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;

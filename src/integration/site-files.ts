@@ -1,7 +1,8 @@
 /**
- * Files written next to the pages after a build: the sitemap (public site only, with hreflang
- * alternates from the route table) and robots.txt (the internal site disallows everything and
- * has no sitemap).
+ * Files written next to the pages after a build: `_headers` (the security headers, with the CSP
+ * collected from the pages), `_redirects` (each language's 404 page), the sitemap (public site
+ * only, with hreflang alternates from the route table) and robots.txt (the internal site
+ * disallows everything and has no sitemap).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,14 +12,22 @@ import { headersFile } from '../security/csp.ts';
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** Sitemap XML for the pages that are their own canonical version (no fallbacks, no 404). */
+/**
+ * Sitemap XML for the pages that are their own canonical version (no fallbacks, no 404), and for
+ * the root language picker, which the language homes name as their x-default (routes.ts).
+ */
 export function sitemapXml(siteUrl: string, routes: Route[]): string {
-  const urls = routes
-    .filter((r) => r.kind !== 'notFound' && r.kind !== 'search' && !('isFallback' in r && r.isFallback))
-    .map((r) => {
-      const alternates = r.alternates.map((a) => `    <xhtml:link rel="alternate" hreflang="${escapeXml(a.hreflang)}" href="${escapeXml(siteUrl + a.href)}"/>`);
-      return [`  <url>`, `    <loc>${escapeXml(siteUrl + r.canonical)}</loc>`, ...alternates, `  </url>`].join('\n');
-    });
+  const entry = (loc: string, alternates: Route['alternates']) => [
+    `  <url>`,
+    `    <loc>${escapeXml(siteUrl + loc)}</loc>`,
+    ...alternates.map((a) => `    <xhtml:link rel="alternate" hreflang="${escapeXml(a.hreflang)}" href="${escapeXml(siteUrl + a.href)}"/>`),
+    `  </url>`,
+  ].join('\n');
+  const home = routes.find((r) => r.kind === 'home');
+  const urls = [
+    ...(home ? [entry('/', home.alternates)] : []),
+    ...routes.filter((r) => r.kind !== 'notFound' && r.kind !== 'search' && !('isFallback' in r && r.isFallback)).map((r) => entry(r.canonical, r.alternates)),
+  ];
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${urls.join('\n')}\n</urlset>\n`;
 }
 
@@ -81,6 +90,7 @@ function collectPolicy(dir: string): string | undefined {
     .join('; ');
 }
 
+/** Writes `_headers`, `_redirects`, robots.txt and (public site) sitemap.xml into the finished site in `dir`. */
 export function writeSiteFiles(dir: string, content: Content, routes: Route[]): void {
   const { site } = content;
   const policy = collectPolicy(dir);

@@ -79,6 +79,20 @@ describe('languages', () => {
     }
   });
 
+  test('the root language picker and every language home list the same hreflang set, x-default being the root', () => {
+    const links = (page: string) => [...page.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">/g)].map((m) => `${m[1]} ${m[2]}`).sort();
+    const root = read(pub.outDir, 'index.html');
+    const set = links(root);
+    expect(set).toEqual(['ar', 'de', 'en', 'ja', 'zh-CN'].map((l) => `${l} https://help.fixture.example/${l.toLowerCase()}/`).concat('x-default https://help.fixture.example/').sort());
+    expect(root).toContain('<link rel="canonical" href="https://help.fixture.example/">');
+    for (const lang of ['en', 'de', 'ar', 'ja', 'zh-cn']) expect(links(html(pub, lang)), lang).toEqual(set);
+    expect(read(pub.outDir, 'sitemap.xml')).toContain('<loc>https://help.fixture.example/</loc>\n    <xhtml:link rel="alternate" hreflang="en" href="https://help.fixture.example/en/"/>');
+  });
+
+  test('the root page has a description in the default language', () => {
+    expect(read(pub.outDir, 'index.html')).toContain('<meta name="description" content="Help from Fixture Shop support in your language: orders, delivery, returns, payments, duties and more.">');
+  });
+
   test('the language switcher keeps the reader on the same page', () => {
     const page = html(pub, 'de/help/orders/track-your-order');
     for (const l of ['en', 'ar', 'ja', 'zh-cn']) expect(page).toContain(`href="/${l}/help/orders/track-your-order/"`);

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { readSource } from '../../src/content/frontmatter.ts';
+import { readSource, splitFrontmatter } from '../../src/content/frontmatter.ts';
+import { parseYaml } from '../../src/content/yaml.ts';
 import { validate } from '../../src/content/validate.ts';
 import { helpSchema } from '../../src/schemas/help.ts';
 import { policySchema } from '../../src/schemas/policy.ts';
@@ -46,8 +47,42 @@ describe('reading a file', () => {
     expect(problems('# Just markdown\n')).toMatchObject([{ code: 'FrontmatterMissing', line: 1 }]);
   });
 
+  test('every marked language other than YAML is refused, even over an empty block', () => {
+    expect(problems('---toml\ntitle = "T"\n---\n')).toMatchObject([{ code: 'FrontmatterEngine', message: 'The frontmatter is marked as "toml"; nothing in it was run.' }]);
+    expect(problems('---js\n---\nBody')).toMatchObject([{ code: 'FrontmatterEngine' }]);
+    expect(src('---yml\ntitle: T\n---\n').data).toEqual({ title: 'T' });
+  });
+
+  test('key lines are file lines, also after spaces on the opening line', () => {
+    expect([...src('--- \ntitle: T\n\ndescription: D\n---\n').keyLines]).toEqual([['title', 2], ['description', 4]]);
+  });
+
+  test('without a closing line everything is frontmatter and the body is empty', () => {
+    const s = src('---\ntitle: T\n');
+    expect(s).toMatchObject({ data: { title: 'T' }, body: '' });
+  });
+
+  test('the split gives the block and where the body starts', () => {
+    expect(splitFrontmatter('---\na: 1\n---\nBody')).toEqual({ language: '', block: '\na: 1', bodyStart: 13 });
+    expect(splitFrontmatter('---\n---\n')).toEqual({ language: '', block: '', bodyStart: 8 });
+    expect(splitFrontmatter('----\na: 1\n---\n')).toBeUndefined();
+  });
+
   test('dates stay strings, quoted or not', () => {
     expect(src('---\nreviewed: 2026-03-31\nx: "2026-03-31"\n---\n').data).toEqual({ reviewed: '2026-03-31', x: '2026-03-31' });
+  });
+});
+
+describe('parsing YAML data', () => {
+  test('nested keys, block and flow, get their lines', () => {
+    const r = parseYaml('name: Shop\nfacts:\n  # comment\n  window:\n    value: 30\n  vat: { value: 20, unit: percent }\nlist: [a, b]\n', 'markets/de.yaml');
+    expect(Array.isArray(r) ? r : Object.fromEntries(r.keyLines)).toEqual({
+      name: 1, facts: 2, 'facts.window': 4, 'facts.window.value': 5, 'facts.vat': 6, 'facts.vat.value': 6, 'facts.vat.unit': 6, list: 7,
+    });
+  });
+
+  test('a tag in the file is quoted as a short excerpt', () => {
+    expect(parseYaml(`!${'k'.repeat(80)} x\n`, 'site.yaml')).toMatchObject([{ code: 'YamlSyntax', message: `unknown tag "!${'k'.repeat(19)}…"` }]);
   });
 });
 

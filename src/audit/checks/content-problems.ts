@@ -2,6 +2,7 @@
 import type { Check, Finding } from '../types.ts';
 import { missingAccountability } from './review.ts';
 
+/** Every problem the loader found becomes an error finding; a missing owner or review date is left to the review check. */
 export const contentProblems: Check = ({ problems }) =>
   problems
     .filter((p) => !missingAccountability(p))

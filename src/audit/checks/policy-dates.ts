@@ -2,6 +2,7 @@
 import type { Check, Finding } from '../types.ts';
 import { daysBetween } from '../dates.ts';
 
+/** Flags policies still published after `expires`, and published ones whose `effective` date is still ahead. */
 export const policyDates: Check = ({ content, today }) => {
   const out: Finding[] = [];
   for (const e of content.entries) {

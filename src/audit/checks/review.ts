@@ -3,6 +3,7 @@ import type { Check, Finding } from '../types.ts';
 import { addDays, daysBetween } from '../dates.ts';
 import type { Problem } from '../../content/errors.ts';
 
+/** Flags reviews past due or falling due soon, and policies, SOPs and culture guides without an owner or a review date. */
 export const review: Check = ({ content, today, problems }) => {
   const { site } = content;
   const out: Finding[] = [];

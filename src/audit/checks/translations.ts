@@ -13,6 +13,7 @@ import { typeSpec } from '../../content/types.ts';
 const endOfDay = (date: string) => toTime(date) / 1000 + 86_399;
 const isoDay = (seconds: number) => new Date(seconds * 1000).toISOString().slice(0, 10);
 
+/** Flags translations whose source text changed after them, and pages missing a language their markets need. */
 export const translations: Check = ({ content, history }) => {
   const { site } = content;
   const def = site.defaultLanguage.code;

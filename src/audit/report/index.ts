@@ -1,4 +1,9 @@
-/** Audit reports: terminal text grouped by owner, JSON, Markdown (pull-request comment), GitHub annotations. */
+/**
+ * Audit reports, one function per `--format`: text for the terminal and Markdown (for a job
+ * summary or a pull-request comment), both grouped by owner; JSON,
+ * `{ findings: [{ file, kind, severity, message, owner, line?, fix? }] }`; and GitHub workflow
+ * commands, which GitHub shows as annotations on the files.
+ */
 import { styleText } from 'node:util';
 import type { Finding, Severity } from '../types.ts';
 
@@ -24,6 +29,7 @@ export function summary(findings: Finding[]): string {
   return `errors: ${e}, warnings: ${w}, notices: ${n}`;
 }
 
+/** Terminal report grouped by owner, coloured when `color` is set, ending with the summary line. */
 export function text(findings: Finding[], opts: { color: boolean; files: number; today: string }): string {
   const paint = (c: Parameters<typeof styleText>[0], s: string) => (opts.color ? styleText(c, s, { validateStream: false }) : s);
   const lines = [paint('bold', `Content audit — ${opts.files} files, as of ${opts.today}`), ''];
@@ -41,12 +47,14 @@ export function text(findings: Finding[], opts: { color: boolean; files: number;
   return lines.join('\n');
 }
 
+/** Machine-readable findings: owner is `null` when unknown, `line` and `fix` only when known. */
 export function json(findings: Finding[]): string {
   return `${JSON.stringify({ findings: findings.map((f) => ({ file: f.file, kind: f.kind, severity: f.severity, message: f.message, owner: f.owner ?? null, ...(f.line ? { line: f.line } : {}), ...(f.fix ? { fix: f.fix } : {}) })) }, null, 2)}\n`;
 }
 
 const mdEscape = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
+/** Markdown with one table per owner, table cells escaped. */
 export function markdown(findings: Finding[], opts: { files: number; today: string }): string {
   const out = [`### Content audit`, '', `${opts.files} files checked as of ${opts.today}. ${summary(findings)}.`, ''];
   if (!findings.length) out.push('Nothing to report.');

@@ -70,6 +70,15 @@ describe('translations from git history', () => {
     expect(kinds(root, '2026-03-02', 'translation-stale')).toEqual([]);
   });
 
+  test('a frontmatter-only change is recognized with a BOM and Windows line ends too', () => {
+    const crlf = (text: string) => `\uFEFF${text.replace(/\n/g, '\r\n')}`;
+    const root = gitRepo([
+      { date: '2026-01-10', files: { ...base, 'help/en/orders/a.md': crlf(en('One.')), 'help/de/orders/a.md': en('Eins.') } },
+      { date: '2026-03-01', files: { 'help/en/orders/a.md': en('One.', '2026-03-01') } },
+    ]);
+    expect(kinds(root, '2026-03-02', 'translation-stale')).toEqual([]);
+  });
+
   test('an updated translation is no longer stale', () => {
     const root = gitRepo([
       { date: '2026-01-10', files: { ...base, 'help/en/orders/a.md': en('One.'), 'help/de/orders/a.md': en('Eins.') } },

@@ -5,6 +5,7 @@ import { lineOf, type Component } from '../context.ts';
 
 const types = ['note', 'tip', 'warning'] as const;
 
+/** Renders a callout box; a `type` other than note, tip or warning is a problem. */
 export const Callout: Component = (node, ctx, attrs) => {
   const type = (attrs.type ?? 'note') as (typeof types)[number];
   if (!types.includes(type)) {

@@ -9,6 +9,7 @@ import { own } from '../../own.ts';
 import { lineOf, type Component } from '../context.ts';
 import { formatLocale } from '../../../i18n/locale.ts';
 
+/** Renders a market fact for the text's language; an unknown market or fact is a problem with a did-you-mean hint. */
 export const Fact: Component = (node, ctx, attrs) => {
   const line = lineOf(node, ctx);
   const marketId = attrs.market?.toLowerCase() ?? ctx.market;

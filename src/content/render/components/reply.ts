@@ -7,6 +7,7 @@ import { h } from 'hastscript';
 import { problem } from '../../errors.ts';
 import { lineOf, type Component } from '../context.ts';
 
+/** Renders a canned reply in its own language; a `lang` that is not a site language is a problem. */
 export const Reply: Component = (node, ctx, attrs) => {
   const lang = attrs.lang?.toLowerCase();
   const language = lang ? ctx.site.langByCode.get(lang) : undefined;

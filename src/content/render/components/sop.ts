@@ -6,6 +6,7 @@ import { h } from 'hastscript';
 import { problem } from '../../errors.ts';
 import { lineOf, type Component } from '../context.ts';
 
+/** Numbered steps; anything but exactly one numbered list inside is a problem. */
 export const Steps: Component = (node, ctx) => {
   const lists = node.children.filter((c) => c.type === 'element');
   if (lists.length !== 1 || lists[0]!.type !== 'element' || lists[0]!.tagName !== 'ol') {
@@ -14,6 +15,7 @@ export const Steps: Component = (node, ctx) => {
   return h('div', { className: ['steps'] }, node.children);
 };
 
+/** A situation (`if`) and what to do then; `if` is required. */
 export const Decision: Component = (node, ctx, attrs) => {
   if (!attrs.if) {
     ctx.problems.push(problem('ComponentInvalid', ctx.file, '<Decision> needs an `if` attribute describing the situation, e.g. if="The parcel is held at customs".', { line: lineOf(node, ctx) }));
@@ -24,6 +26,7 @@ export const Decision: Component = (node, ctx, attrs) => {
   ]);
 };
 
+/** Which team to hand over to (`team`, required) and when (`when`). */
 export const Escalation: Component = (node, ctx, attrs) => {
   if (!attrs.team) {
     ctx.problems.push(problem('ComponentInvalid', ctx.file, '<Escalation> needs a `team` attribute, e.g. team="logistics".', { line: lineOf(node, ctx) }));
