@@ -115,4 +115,11 @@ describe('the wall, searched for real', () => {
     expect(customers.excerpts.join(' ')).not.toContain(word);
     expect(customers.titles).toEqual([]);
   });
+
+  test('the customers\' search finds an ordinary word of the same public article (control)', async () => {
+    // "carrier" is in the <Internal> block of track-your-order; "confirmation" in its public text.
+    const customers = await find(inject('fixtureUrl'), 'confirmation');
+    expect(customers.titles).toContain('Track your order');
+    expect(customers.excerpts.join(' ')).toMatch(/confirmation/i);
+  });
 });
