@@ -2,8 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 // All three projects share the two workers: test files of any project run side by side. Astro
 // builds may overlap (each runs in its own working directory, tests/helpers/build.ts); the only
-// builds staged in the project's own .astro/ folder are those of scripts/build.ts, and they are
-// all in tests/build/atomic.test.ts, whose tests run one after another.
+// sites staged in the project's own .astro/ folder are those rendered by scripts/build.ts, all in
+// tests/build/atomic.test.ts, whose tests run one after another.
 export default defineConfig({
   test: {
     pool: 'forks',

@@ -2,26 +2,21 @@
  * All or nothing: `npm run build` publishes every requested site or none. Real Astro builds are
  * slow, so this file runs three that finish a site (the published one, the one whose agents' site
  * fails, the planted leak); the failures that stop before Astro renders anything are cheap.
- * These are the only tests that build through scripts/build.ts, which stages Astro's page code in
- * the project's .astro/ when the output is elsewhere, so they must not overlap: they run in order.
+ * (The order of the post-build checks needs no build: tests/unit/post-build.test.ts.)
+ * These are the only tests in which scripts/build.ts renders a site: it stages Astro's page code in
+ * the project's .astro/ when the output is elsewhere, so they must not overlap; they run in order.
+ * (tests/build/failures.test.ts runs it too, on content that fails before anything is rendered.)
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, vi } from 'vitest';
-import { afterBuild, BuildFailed, buildSites, postBuildChecks, type BuildTarget } from '../../scripts/build.ts';
+import { BuildFailed, buildSites, postBuildChecks, type BuildTarget } from '../../scripts/build.ts';
 import { fixture, hashTree, read, runBuildScript } from '../helpers/build.ts';
 import { tempContent } from '../helpers/content.ts';
 import { tempDir } from '../helpers/temp.ts';
 
 const out = tempDir('dist');
 const staged = () => fs.readdirSync(out).filter((f) => f.startsWith('.staging-'));
-
-test('post-build checks run in order with the target and its staging folder, and a throw stops them', async () => {
-  const calls: string[] = [];
-  const checks = [(t: BuildTarget, d: string) => void calls.push(`a:${t}:${d}`), () => { throw new Error('wall breached'); }, () => void calls.push('never')];
-  await expect(afterBuild('public', '/x', checks)).rejects.toThrow('wall breached');
-  expect(calls).toEqual(['a:public:/x']);
-});
 
 test('a successful build replaces dist/<target> only after its checks have seen the finished site', async () => {
   fs.mkdirSync(path.join(out, 'public'));
