@@ -1,15 +1,19 @@
 import { defineConfig } from 'vitest/config';
 
+// All three projects share the two workers: test files of any project run side by side. Astro
+// builds may overlap (each runs in its own working directory, tests/helpers/build.ts); the only
+// sites staged in the project's own .astro/ folder are those rendered by scripts/build.ts, all in
+// tests/build/atomic.test.ts, whose tests run one after another.
 export default defineConfig({
   test: {
     pool: 'forks',
     reporters: ['default', './tests/helpers/summary-reporter.ts'],
     maxWorkers: 2,
+    setupFiles: ['tests/helpers/cleanup.ts'],
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
-      // Astro stages each build in the project's .astro/ folder, so builds must not overlap.
-      { test: { name: 'build', include: ['tests/build/**/*.test.ts'], testTimeout: 240_000, hookTimeout: 240_000, fileParallelism: false } },
-      { test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 300_000, globalSetup: ['tests/e2e/global-setup.ts'], fileParallelism: false } },
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      { extends: true, test: { name: 'build', include: ['tests/build/**/*.test.ts'], testTimeout: 240_000, hookTimeout: 240_000, globalSetup: ['tests/helpers/sites.ts'] } },
+      { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 300_000, globalSetup: ['tests/helpers/sites.ts', 'tests/e2e/global-setup.ts'] } },
     ],
   },
 });

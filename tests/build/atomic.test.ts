@@ -1,29 +1,22 @@
 /**
  * All or nothing: `npm run build` publishes every requested site or none. Real Astro builds are
- * slow, so this file runs two (one per test that needs a finished site); the failures that stop
- * before Astro renders anything are cheap.
+ * slow, so this file runs three that finish a site (the published one, the one whose agents' site
+ * fails, the planted leak); the failures that stop before Astro renders anything are cheap.
+ * (The order of the post-build checks needs no build: tests/unit/post-build.test.ts.)
+ * These are the only tests in which scripts/build.ts renders a site: it stages Astro's page code in
+ * the project's .astro/ when the output is elsewhere, so they must not overlap; they run in order.
+ * (tests/build/failures.test.ts runs it too, on content that fails before anything is rendered.)
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, expect, test } from 'vitest';
-import { afterBuild, buildSites, postBuildChecks, type BuildTarget } from '../../scripts/build.ts';
+import { expect, test, vi } from 'vitest';
+import { BuildFailed, buildSites, postBuildChecks, type BuildTarget } from '../../scripts/build.ts';
 import { fixture, hashTree, read, runBuildScript } from '../helpers/build.ts';
 import { tempContent } from '../helpers/content.ts';
+import { tempDir } from '../helpers/temp.ts';
 
-const out = fs.mkdtempSync(path.join(os.tmpdir(), 'signpost-dist-'));
-const temps = [out];
-afterAll(() => {
-  for (const t of temps) fs.rmSync(t, { recursive: true, force: true });
-});
+const out = tempDir('dist');
 const staged = () => fs.readdirSync(out).filter((f) => f.startsWith('.staging-'));
-
-test('post-build checks run in order with the target and its staging folder, and a throw stops them', async () => {
-  const calls: string[] = [];
-  const checks = [(t: BuildTarget, d: string) => void calls.push(`a:${t}:${d}`), () => { throw new Error('wall breached'); }, () => void calls.push('never')];
-  await expect(afterBuild('public', '/x', checks)).rejects.toThrow('wall breached');
-  expect(calls).toEqual(['a:public:/x']);
-});
 
 test('a successful build replaces dist/<target> only after its checks have seen the finished site', async () => {
   fs.mkdirSync(path.join(out, 'public'));
@@ -49,7 +42,6 @@ test('with a broken SOP, npm run build fails and leaves the previous output byte
   const before = hashTree(out);
   expect(Object.keys(before).length).toBeGreaterThan(20);
   const root = tempContent('basic', { 'sop/en/orders/where-is-my-order.mdx': '---\ntitle: Where is my order\n---\n\nNo owner, no review date.\n' });
-  temps.push(root);
   // Both sites, public first: the public site builds completely, then the agents' site fails.
   const r = runBuildScript(root, ['--out-dir', out], { SIGNPOST_TODAY: '2026-11-24' });
   expect(r.status).not.toBe(0);
@@ -60,14 +52,20 @@ test('with a broken SOP, npm run build fails and leaves the previous output byte
   expect(staged()).toEqual([]);
 });
 
-test('when the public build fails, the previous agents\' site stays too', () => {
+test('when the public build fails, the previous agents\' site stays too', async () => {
   const before = hashTree(out);
   const root = tempContent('basic', { 'help/en/orders/track-your-order.md': '---\ntitle: T\n---\n' });
-  temps.push(root);
-  const r = runBuildScript(root, ['public', 'internal', '--out-dir', out]);
-  expect(r.status).not.toBe(0);
-  expect(r.stderr).toContain('The public build failed.');
-  expect(r.stdout).not.toContain('Building the internal site');
+  const log = vi.spyOn(console, 'log');
+  try {
+    const build = buildSites({ targets: ['public', 'internal'], outDir: out, env: { ...process.env, CONTENT_DIR: root, NO_COLOR: '1' } });
+    await expect(build).rejects.toThrow(BuildFailed);
+    await expect(build).rejects.toThrow(`The public build failed. ${out}/ was left as it was.`);
+    const said = log.mock.calls.map((c) => String(c[0]));
+    expect(said).toContain('\n▶ Building the public site…');
+    expect(said).not.toContain('\n▶ Building the internal site…');
+  } finally {
+    log.mockRestore();
+  }
   expect(hashTree(out)).toEqual(before);
   expect(staged()).toEqual([]);
 });

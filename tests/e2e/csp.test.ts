@@ -28,6 +28,14 @@ async function open(url: string): Promise<{ page: Page; violations: string[] }> 
 }
 
 describe('the CSP', () => {
+  test('an inline script is refused and recorded as a violation (control for the tests below)', async () => {
+    const { page, violations } = await open(`${inject('publicUrl')}/en/`);
+    await page.evaluate(() => document.body.append(Object.assign(document.createElement('script'), { textContent: 'window.__ran = 1' })));
+    await expect.poll(() => violations.length).toBeGreaterThan(0);
+    expect(violations.join('\n')).toMatch(/script-src/);
+    expect(await page.evaluate(() => (window as { __ran?: number }).__ran)).toBeUndefined();
+  });
+
   test('the policy never allows inline script or eval', async () => {
     const { page } = await open(`${inject('publicUrl')}/en/`);
     const policy = (await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content'))!;

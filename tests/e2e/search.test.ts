@@ -43,8 +43,7 @@ describe('search', () => {
   });
 
   test('filters narrow results to one market', async () => {
-    const { titles } = await search('en', 'withdrawal', '&type=policy&market=de');
-    const { page } = await search('en', 'withdrawal', '&type=policy&market=de');
+    const { page, titles } = await search('en', 'withdrawal', '&type=policy&market=de');
     const meta = await page.locator('.result-meta').allTextContents();
     expect(titles.length).toBeGreaterThan(0);
     for (const m of meta) expect(m).toContain('Germany');
@@ -53,7 +52,8 @@ describe('search', () => {
   test('the query from the URL is shown as text, never as HTML', async () => {
     const page = await browser().newPage();
     await page.goto(`${base}/en/search/?q=${encodeURIComponent('<img src=x onerror="window.__xss=1">')}`);
-    await page.waitForTimeout(500);
+    // The search has run once its status reads a count or "No results".
+    await expect.poll(() => page.locator('[data-search-status]').textContent(), { timeout: 15_000 }).toMatch(/result|No results/);
     expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
     expect(await page.locator('#q').inputValue()).toContain('<img');
   });

@@ -1,5 +1,5 @@
 /** Debian's Chromium driven by playwright-core (no browser download). */
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 import fs from 'node:fs';
 
@@ -13,11 +13,17 @@ export async function launch(): Promise<Browser> {
   });
 }
 
-/** One browser for the test file: launched before its tests, closed after. */
+/**
+ * One browser for the test file: launched before its tests, closed after. The contexts (and
+ * pages) a test opens are closed when it ends, so no page keeps running behind the next tests.
+ */
 export function useBrowser(): () => Browser {
   let browser: Browser | undefined;
   beforeAll(async () => {
     browser = await launch();
+  });
+  afterEach(async () => {
+    await Promise.all(browser?.contexts().map((c) => c.close()) ?? []);
   });
   afterAll(async () => {
     await browser?.close();

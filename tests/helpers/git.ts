@@ -1,8 +1,8 @@
 /** Temporary git repositories with commits at set dates. */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { tempDir } from './temp.ts';
 
 export interface Commit {
   date: string;
@@ -22,7 +22,7 @@ export function write(root: string, files: Record<string, string | null>): void 
 
 /** A repository whose history is `commits`, each committed at its date (UTC noon). */
 export function gitRepo(commits: Commit[]): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'signpost-git-'));
+  const root = tempDir('git');
   const git = (args: string[], date?: string) =>
     execFileSync('git', ['-c', 'user.name=Editor', '-c', 'user.email=editor@example.com', '-c', 'commit.gpgsign=false', ...args], {
       cwd: root,
@@ -40,7 +40,7 @@ export function gitRepo(commits: Commit[]): string {
 
 /** A plain folder (no git) with the files. */
 export function folder(files: Record<string, string | null>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'signpost-nogit-'));
+  const root = tempDir('nogit');
   write(root, files);
   return root;
 }

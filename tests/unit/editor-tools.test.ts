@@ -1,15 +1,45 @@
-/** `npm run new` and the JSON Schemas editors use. */
+/**
+ * `npm run new` and the JSON Schemas editors use. The command runs in this process through its
+ * `main`; one test runs it as a real process, to show the script is wired to `main`.
+ */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { projectRoot } from '../helpers/build.ts';
 import { tempContent } from '../helpers/content.ts';
 import { loadContent } from '../../src/content/load.ts';
 import { jsonSchemas, toJsonSchema } from '../../scripts/schema.ts';
+import { main } from '../../scripts/new.ts';
 
-const run = (root: string, ...args: string[]) =>
-  spawnSync(process.execPath, [path.join(projectRoot, 'scripts/new.ts'), ...args], { env: { ...process.env, CONTENT_DIR: root, SIGNPOST_TODAY: '2026-11-24' }, encoding: 'utf8' });
+const env = (root: string) => ({ ...process.env, CONTENT_DIR: root, SIGNPOST_TODAY: '2026-11-24' });
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** The command on `root`, in this process: exit code, and what it printed. */
+function run(root: string, ...args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  vi.spyOn(console, 'log').mockImplementation((...a) => void (stdout += `${a.join(' ')}\n`));
+  vi.spyOn(console, 'error').mockImplementation((...a) => void (stderr += `${a.join(' ')}\n`));
+  const status = main(args, env(root));
+  vi.restoreAllMocks();
+  return { status, stdout, stderr };
+}
+
+test('npm run new runs as a real process: the file, its name on stdout, exit code 0', () => {
+  const root = tempContent('basic', {});
+  const r = spawnSync(process.execPath, [path.join(projectRoot, 'scripts/new.ts'), 'help', 'en', 'orders/exchange'], { env: env(root), encoding: 'utf8' });
+  expect(r.stderr).toBe('');
+  expect(r.stdout).toBe('Created help/en/orders/exchange.md\n');
+  expect(r.status).toBe(0);
+  expect(fs.readFileSync(path.join(root, 'help/en/orders/exchange.md'), 'utf8')).toContain('reviewed: 2026-11-24');
+  const bad = spawnSync(process.execPath, [path.join(projectRoot, 'scripts/new.ts'), 'faq', 'en', 'x/y'], { env: env(root), encoding: 'utf8' });
+  expect(bad.status).toBe(2);
+  expect(bad.stderr).toContain('Unknown type "faq".');
+});
 
 describe('npm run new', () => {
   test.each([
@@ -22,6 +52,7 @@ describe('npm run new', () => {
     const r = run(root, type, lang, rel);
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe(`Created ${file}\n`);
+    expect(r.status).toBe(0);
     expect(fs.readFileSync(path.join(root, file), 'utf8')).toContain('reviewed: 2026-11-24');
     expect(() => loadContent(root, 'internal')).not.toThrow();
   });
@@ -38,7 +69,10 @@ describe('npm run new', () => {
   test('a bad type or path is refused with usage', () => {
     const root = tempContent('basic', {});
     expect(run(root, 'faq', 'en', 'x/y').status).toBe(2);
-    expect(run(root, 'help', 'en', 'Orders/X').stderr).toContain('is not a valid name');
+    const badPath = run(root, 'help', 'en', 'Orders/X');
+    expect(badPath.status).toBe(2);
+    expect(badPath.stderr).toContain('is not a valid name');
+    expect(run(root, 'help', 'en').status).toBe(2);
   });
 });
 

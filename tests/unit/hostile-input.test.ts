@@ -55,6 +55,19 @@ const CULTURE = 'CANARY-CULTURE-8e0c';
 /** A secret whose end must never appear in any message: only a short prefix may be quoted. */
 const SECRET = `SECRET-START ${'k'.repeat(120)} SECRET-END`;
 
+describe('raw HTML that must not run', () => {
+  test('a <script> is refused, naming the file and line', () => {
+    expect(problemsOf(root({ 'help/en/orders/evil.md': article('title: Evil\ndescription: D', '<script>alert(1)</script>') }))).toMatchObject([
+      { code: 'HtmlNotAllowed', file: 'help/en/orders/evil.md', line: 6 },
+    ]);
+  });
+
+  test('iframes are refused while the site lists no embeds (a build with embeds: tests/build/hardening.test.ts)', () => {
+    const body = '<iframe src="https://www.youtube-nocookie.com/embed/x" title="Video"></iframe>\n\n<iframe src="https://evil.example/x"></iframe>';
+    expect(problemsOf(root({ 'help/en/orders/v.md': article('title: T\ndescription: D', body) }))).toMatchObject([{ code: 'HtmlNotAllowed', line: 6 }, { code: 'HtmlNotAllowed' }]);
+  });
+});
+
 describe('content is read, not followed', () => {
   test('the basic fixture loads cleanly for both sites (control)', () => {
     expect(problemsOf(root(), 'internal')).toEqual([]);

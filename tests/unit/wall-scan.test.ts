@@ -4,11 +4,11 @@
  * CJK scripts. Each absence has its positive control.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { tempContent } from '../helpers/content.ts';
+import { tempDir } from '../helpers/temp.ts';
 import { collectSecrets, scanForLeaks, checkWall, tokens } from '../../src/security/wall-scan.ts';
 
 const SOP_SENTENCE = 'Agents may offer a goodwill voucher worth up to one tenth of the order when the customer threatens a chargeback';
@@ -22,13 +22,10 @@ const root = tempContent('basic', {
   'help/en/orders/returns-note.md': `---\ntitle: Returns\ndescription: D\n---\n\n${SHARED}.\n\n<Internal>\n${BLOCK_SENTENCE}.\n</Internal>\n`,
 });
 const secrets = collectSecrets(root);
-const dirs: string[] = [root];
-afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
 /** A site folder with the given files. */
 function site(files: Record<string, string | Buffer>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'signpost-site-'));
-  dirs.push(dir);
+  const dir = tempDir('site');
   for (const [rel, data] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
     fs.writeFileSync(path.join(dir, rel), data);
