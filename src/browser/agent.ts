@@ -24,6 +24,7 @@ function copyButtons(): void {
     status.setAttribute('role', 'status');
     button.addEventListener('click', async () => {
       try {
+        // biome-ignore lint/performance/useDomNodeTextContent: innerText keeps the reply's visible line breaks.
         await navigator.clipboard.writeText(body.innerText.trim());
         button.textContent = l.copied;
         status.textContent = l.copied;

@@ -8,7 +8,7 @@ export function initFeedback(): void {
       const body = new FormData(form);
       if (submitter?.name) body.set(submitter.name, submitter.value);
       const buttons = form.querySelectorAll('button');
-      buttons.forEach((b) => (b.disabled = true));
+      for (const b of buttons) b.disabled = true;
       try {
         const res = await fetch(form.action, { method: 'POST', body: new URLSearchParams(body as unknown as Record<string, string>), mode: 'cors' });
         if (!res.ok) throw new Error(String(res.status));
@@ -16,7 +16,7 @@ export function initFeedback(): void {
         form.querySelector('fieldset')!.hidden = true;
       } catch {
         status.textContent = form.dataset.error ?? '';
-        buttons.forEach((b) => (b.disabled = false));
+        for (const b of buttons) b.disabled = false;
       }
     });
   }

@@ -12,7 +12,7 @@ function dayName(index: number, lang: string): string {
   return dateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }).format(new Date(MONDAY + index * 86_400_000));
 }
 
-function time(clock: string, lang: string): Date {
+function time(clock: string): Date {
   const [h, m] = clock.split(':').map(Number) as [number, number];
   return new Date(Date.UTC(2024, 0, 1, h === 24 ? 23 : h, h === 24 ? 59 : m));
 }
@@ -28,7 +28,7 @@ export function formatDays(days: Hours['days'], lang: string): string {
 /** "08:00 – 20:00" (or "8:00 AM – 8:00 PM") in the reader's conventions. */
 export function formatTimes(h: Hours, lang: string): string {
   const f = dateTimeFormat(lang, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' });
-  return f.formatRange(time(h.open, lang), time(h.close, lang));
+  return f.formatRange(time(h.open), time(h.close));
 }
 
 /** The time zone's generic name in the reader's language: "Central European Time". */

@@ -152,7 +152,6 @@ export function loadLocaleOverrides(root: string, site: Pick<SiteModel, 'langByC
       if (expected.join() !== got.join()) {
         const list = (l: string[]) => (l.length ? l.map((p) => `{{${p}}}`).join(', ') : 'none');
         problemAt(`The text of ${excerpt(key)} has the placeholders ${excerpt(list(got))}; the English text has ${list(expected)}.`, 'Keep each {{placeholder}} exactly as in the English text (translate the words around it); nothing fills any other.');
-        continue;
       }
     }
     strings[lang] = stringsOf(file);

@@ -38,7 +38,10 @@ const parsedPaths = new Map<string, EntryPath | string>();
 export function parseEntryPath(file: string): EntryPath | string {
   // Links name the same few hundred files thousands of times: parse each path once.
   let parsed = parsedPaths.get(file);
-  if (parsed === undefined) parsedPaths.set(file, (parsed = parseEntryPathUncached(file)));
+  if (parsed === undefined) {
+    parsed = parseEntryPathUncached(file);
+    parsedPaths.set(file, parsed);
+  }
   return typeof parsed === 'string' ? parsed : { ...parsed };
 }
 

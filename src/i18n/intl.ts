@@ -7,7 +7,10 @@ const cache = new Map<string, unknown>();
 function cached<T>(kind: string, lang: string, options: object, make: () => T): T {
   const key = `${kind}|${lang}|${JSON.stringify(options)}`;
   let f = cache.get(key) as T | undefined;
-  if (!f) cache.set(key, (f = make()));
+  if (!f) {
+    f = make();
+    cache.set(key, f);
+  }
   return f;
 }
 

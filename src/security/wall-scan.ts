@@ -49,7 +49,7 @@ const classes = new Uint8Array(0x10000);
 {
   const cjk = /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f]/;
   const stop = /[.!?\u3002\uff01\uff1f\u061f\u06d4]/;
-  const punct = /[\s!-\/:-@\[-`{-~\u00a0-\u00bf\u2000-\u206f\u3000-\u303f\uff00-\uff65\u060c\u061b\u061f\u066a-\u066d\u06d4]/;
+  const punct = /[\s!-/:-@[-`{-~\u00a0-\u00bf\u2000-\u206f\u3000-\u303f\uff00-\uff65\u060c\u061b\u061f\u066a-\u066d\u06d4]/;
   // ASCII, Arabic-Indic and Persian digits: a token with one is a number.
   const digit = /[0-9\u0660-\u0669\u06f0-\u06f9]/;
   for (let c = 0; c < 0x10000; c++) {
@@ -69,7 +69,10 @@ let count = 0;
 
 function push(hash: number, start: number, cjk: number): void {
   if (count === tokHash.length) {
-    const grow = <T extends Int32Array | Uint8Array>(a: T, b: T) => (b.set(a), b);
+    const grow = <T extends Int32Array | Uint8Array>(a: T, b: T) => {
+      b.set(a);
+      return b;
+    };
     tokHash = grow(tokHash, new Int32Array(count * 2));
     tokStart = grow(tokStart, new Int32Array(count * 2));
     tokCjk = grow(tokCjk, new Uint8Array(count * 2));

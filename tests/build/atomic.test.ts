@@ -76,7 +76,7 @@ test('agent-only text that slips past the renderer is caught by the wall scan, a
   expect(fs.readFileSync(path.join(fixture('basic'), 'sop/en/orders/where-is-my-order.mdx'), 'utf8')).toContain(sentence);
   // A stand-in for any future defect: after the public site is rendered and indexed, an SOP
   // sentence is written into one of its pages, as a bug in a template or a plug-in might.
-  const plant = (target: BuildTarget, dir: string) => {
+  const plant = (_target: BuildTarget, dir: string) => {
     const file = path.join(dir, 'en/help/orders/track-your-order/index.html');
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('</main>', `<p>${sentence}</p></main>`));
   };

@@ -33,6 +33,7 @@ describe('agent tools', () => {
     const reply = page.locator('[data-reply][data-reply-lang="en"]').first();
     await reply.getByRole('button', { name: 'Copy reply' }).click();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
+    // biome-ignore lint/performance/useDomNodeTextContent: the copy button copies what is seen (innerText).
     expect(copied).toBe((await reply.locator('.reply-body').innerText()).trim());
     expect(copied).toMatch(/^Hello/);
     expect(await reply.getByRole('button').textContent()).toBe('Copied');

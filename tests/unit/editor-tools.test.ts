@@ -22,8 +22,12 @@ afterEach(() => {
 function run(root: string, ...args: string[]) {
   let stdout = '';
   let stderr = '';
-  vi.spyOn(console, 'log').mockImplementation((...a) => void (stdout += `${a.join(' ')}\n`));
-  vi.spyOn(console, 'error').mockImplementation((...a) => void (stderr += `${a.join(' ')}\n`));
+  vi.spyOn(console, 'log').mockImplementation((...a) => {
+    stdout += `${a.join(' ')}\n`;
+  });
+  vi.spyOn(console, 'error').mockImplementation((...a) => {
+    stderr += `${a.join(' ')}\n`;
+  });
   const status = main(args, env(root));
   vi.restoreAllMocks();
   return { status, stdout, stderr };

@@ -163,7 +163,7 @@ describe('error messages quote at most a short, escaped excerpt', () => {
   test.each(Object.entries(impostors))('site.yaml holding %s fails without quoting it', (_, text) => {
     const r = root({ 'site.yaml': text });
     const report = formatProblems(problemsOf(r, 'public'));
-    expect(report).toMatch(/site\.yaml(:\d+)*  (DataInvalid|YamlSyntax|UnknownKey)/);
+    expect(report).toMatch(/site\.yaml(:\d+)* {2}(DataInvalid|YamlSyntax|UnknownKey)/);
     expect(report).not.toContain('SECRET-END');
     expect(report).not.toContain('kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk');
   });

@@ -1,6 +1,6 @@
 /** Heading ids (GitHub-style slugs, unique per page) and the table of contents. */
 import GithubSlugger from 'github-slugger';
-import { toString } from 'hast-util-to-string';
+import { toString as textOf } from 'hast-util-to-string';
 import type { Element, Root } from 'hast';
 
 export interface Heading {
@@ -38,7 +38,7 @@ export function collectHeadings(tree: Root, site: { marketById: ReadonlyMap<stri
       if (child.type !== 'element') continue;
       const m = /^h([1-6])$/.exec(child.tagName);
       if (m) {
-        const text = toString(child).trim();
+        const text = textOf(child).trim();
         const id = slugger.slug(text || 'section');
         child.properties = { ...child.properties, id };
         const depth = Number(m[1]);

@@ -7,7 +7,7 @@
  */
 import { markdownToHast, mdxToHast } from 'satteri';
 import { toHtml } from 'hast-util-to-html';
-import { toString } from 'hast-util-to-string';
+import { toString as textOf } from 'hast-util-to-string';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { components } from './components/index.ts';
 import { didYouMean, problem } from '../errors.ts';
@@ -140,8 +140,8 @@ function shiftLines(tree: Root, by: number): void {
 function faqPairs(tree: Root): { question: string; answer: string }[] {
   const out: { question: string; answer: string }[] = [];
   for (const child of tree.children) {
-    if (child.type === 'element' && child.tagName === 'h2') out.push({ question: toString(child).trim(), answer: '' });
-    else if (out.length && (child.type === 'element' || child.type === 'text')) out.at(-1)!.answer += toString(child);
+    if (child.type === 'element' && child.tagName === 'h2') out.push({ question: textOf(child).trim(), answer: '' });
+    else if (out.length && (child.type === 'element' || child.type === 'text')) out.at(-1)!.answer += textOf(child);
   }
   return out.map((f) => ({ question: f.question, answer: f.answer.replace(/\s+/g, ' ').trim() })).filter((f) => f.answer);
 }

@@ -26,9 +26,16 @@ let err = '';
 beforeEach(() => {
   out = '';
   err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  vi.spyOn(console, 'log').mockImplementation((...a) => void (out += `${a.join(' ')}\n`));
-  vi.spyOn(console, 'error').mockImplementation((...a) => void (err += `${a.join(' ')}\n`));
+  vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
+    out += String(s);
+    return true;
+  });
+  vi.spyOn(console, 'log').mockImplementation((...a) => {
+    out += `${a.join(' ')}\n`;
+  });
+  vi.spyOn(console, 'error').mockImplementation((...a) => {
+    err += `${a.join(' ')}\n`;
+  });
 });
 afterEach(() => {
   vi.restoreAllMocks();
