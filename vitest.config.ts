@@ -12,8 +12,20 @@ export default defineConfig({
     setupFiles: ['tests/helpers/cleanup.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 30_000 } },
-      { extends: true, test: { name: 'build', include: ['tests/build/**/*.test.ts'], testTimeout: 240_000, hookTimeout: 240_000, globalSetup: ['tests/helpers/sites.ts'] } },
-      { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 300_000, globalSetup: ['tests/helpers/sites.ts', 'tests/e2e/global-setup.ts'] } },
+      {
+        extends: true,
+        test: { name: 'build', include: ['tests/build/**/*.test.ts'], testTimeout: 240_000, hookTimeout: 240_000, globalSetup: ['tests/helpers/sites.ts'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 300_000,
+          globalSetup: ['tests/helpers/sites.ts', 'tests/e2e/global-setup.ts'],
+        },
+      },
     ],
   },
 });

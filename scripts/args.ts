@@ -12,7 +12,10 @@ export function usageError(message: string, usage: string): never {
 }
 
 /** Parses `process.argv` strictly; on any error prints `usage` and exits with code 2. */
-export function parseCommandLine<T extends Omit<ParseArgsConfig, 'args' | 'strict'>>(config: T, usage: string): ReturnType<typeof parseArgs<T & { strict: true }>> {
+export function parseCommandLine<T extends Omit<ParseArgsConfig, 'args' | 'strict'>>(
+  config: T,
+  usage: string,
+): ReturnType<typeof parseArgs<T & { strict: true }>> {
   try {
     return parseArgs({ ...config, strict: true });
   } catch (e) {

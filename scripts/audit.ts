@@ -37,7 +37,10 @@ export function main(args: string[], env: NodeJS.ProcessEnv = process.env): numb
   let root: string;
   try {
     try {
-      ({ values } = parseArgs({ args, options: { format: { type: 'string' }, today: { type: 'string' }, 'fail-on': { type: 'string' }, 'no-cache': { type: 'boolean' } } }));
+      ({ values } = parseArgs({
+        args,
+        options: { format: { type: 'string' }, today: { type: 'string' }, 'fail-on': { type: 'string' }, 'no-cache': { type: 'boolean' } },
+      }));
     } catch (e) {
       fail((e as Error).message);
     }

@@ -31,7 +31,18 @@ import { convertCorpus, prepareStarlight } from './bench/starlight.ts';
 import { contentRoot, projectRoot } from '../src/content/root.ts';
 
 const usage = 'Usage: npm run bench -- [--pages <n> …] [--no-browser] [--starlight] | --pathological | --frontmatter [--pages <n> …]';
-const { values } = parseCommandLine({ options: { pages: { type: 'string', multiple: true }, 'no-browser': { type: 'boolean' }, starlight: { type: 'boolean' }, pathological: { type: 'boolean' }, frontmatter: { type: 'boolean' } } }, usage);
+const { values } = parseCommandLine(
+  {
+    options: {
+      pages: { type: 'string', multiple: true },
+      'no-browser': { type: 'boolean' },
+      starlight: { type: 'boolean' },
+      pathological: { type: 'boolean' },
+      frontmatter: { type: 'boolean' },
+    },
+  },
+  usage,
+);
 const sizes = (values.pages ?? ['1000']).map(Number);
 if (sizes.some((n) => !Number.isInteger(n) || n < 8)) usageError('--pages takes a whole number of help pages (at least 8), e.g. --pages 1000', usage);
 const out = path.join(projectRoot, 'bench-out');
@@ -39,7 +50,11 @@ const node = process.execPath;
 
 const gz = (buf: Buffer | string) => zlib.gzipSync(buf, { level: 9 }).length;
 const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
-const dirSize = (dir: string): number => fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).reduce((s, d) => s + fs.statSync(path.join(d.parentPath, d.name)).size, 0);
+const dirSize = (dir: string): number =>
+  fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .reduce((s, d) => s + fs.statSync(path.join(d.parentPath, d.name)).size, 0);
 
 function progress(label: string): () => void {
   const started = Date.now();
@@ -52,15 +67,22 @@ function progress(label: string): () => void {
 }
 
 function makeRepo(root: string): void {
-  const git = (args: string[], date: string) => execFileSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.com', '-c', 'commit.gpgsign=false', ...args], {
-    cwd: root, stdio: 'pipe', env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
-  });
+  const git = (args: string[], date: string) =>
+    execFileSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.com', '-c', 'commit.gpgsign=false', ...args], {
+      cwd: root,
+      stdio: 'pipe',
+      env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
+    });
   git(['init', '-q', '-b', 'main'], '2026-01-01T12:00:00Z');
   git(['add', '-A'], '2026-01-01T12:00:00Z');
   git(['commit', '-q', '-m', 'Initial content'], '2026-01-01T12:00:00Z');
   // Change one English article in twenty so the audit has stale translations to find.
   const en = path.join(root, 'help/en');
-  const files = fs.readdirSync(en, { recursive: true }).map(String).filter((f) => f.endsWith('.md')).sort();
+  const files = fs
+    .readdirSync(en, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.md'))
+    .sort();
   for (const f of files.filter((_, i) => i % 20 === 0)) fs.appendFileSync(path.join(en, f), '\nA paragraph added later.\n');
   git(['commit', '-q', '-am', 'Update some English articles'], '2026-06-01T12:00:00Z');
 }
@@ -68,7 +90,9 @@ function makeRepo(root: string): void {
 /** Gzip bytes of an article page and the CSS and JS it loads before any interaction. */
 function pageWeight(dir: string, page: string): { html: number; css: number; js: number; total: number } {
   const html = fs.readFileSync(path.join(dir, page, 'index.html'), 'utf8');
-  const assets = [...html.matchAll(/<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="([^"]+)"/g)].map((m) => m[1]!);
+  const assets = [...html.matchAll(/<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="([^"]+)"/g)].map(
+    (m) => m[1]!,
+  );
   let css = 0;
   let js = 0;
   const seen = new Set<string>();
@@ -93,14 +117,24 @@ async function searchTransfer(dir: string, word: string): Promise<number | undef
   const { serve } = await import('./serve.ts');
   const { chromium } = await import('playwright-core');
   const server = await serve(dir);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  });
   try {
     const page = await browser.newPage();
     let bytes = 0;
     const pending: Promise<void>[] = [];
     page.on('response', (r) => {
       if (!r.url().includes('/pagefind/')) return;
-      pending.push(r.body().then((b) => { bytes += /\.pf_|\.pagefind$/.test(r.url()) ? b.length : gz(b); }).catch(() => {}));
+      pending.push(
+        r
+          .body()
+          .then((b) => {
+            bytes += /\.pf_|\.pagefind$/.test(r.url()) ? b.length : gz(b);
+          })
+          .catch(() => {}),
+      );
     });
     await page.goto(`http://127.0.0.1:${(server.address() as { port: number }).port}/en/search/?q=${encodeURIComponent(word)}`);
     await page.waitForSelector('[data-search-results] li', { timeout: 30_000 });
@@ -113,16 +147,41 @@ async function searchTransfer(dir: string, word: string): Promise<number | undef
   }
 }
 
-interface PhaseResult { seconds: number; peakRssMb: number; pages: number; pagesPerSecond: number; phases: Record<string, number> }
+interface PhaseResult {
+  seconds: number;
+  peakRssMb: number;
+  pages: number;
+  pagesPerSecond: number;
+  phases: Record<string, number>;
+}
 
 async function buildTarget(corpus: string, target: 'public' | 'internal', dist: string): Promise<PhaseResult> {
   const timings = path.join(out, `timings-${target}.json`);
   const done = progress(`${target} build`);
-  const r = await measure(node, [path.join(projectRoot, 'scripts/build.ts'), target], { ...process.env, CONTENT_DIR: corpus, SIGNPOST_TARGET: target, SIGNPOST_OUT_DIR: dist, SIGNPOST_TIMINGS: timings, SIGNPOST_TODAY: '2026-11-24', ASTRO_TELEMETRY_DISABLED: '1' }, projectRoot);
+  const r = await measure(
+    node,
+    [path.join(projectRoot, 'scripts/build.ts'), target],
+    {
+      ...process.env,
+      CONTENT_DIR: corpus,
+      SIGNPOST_TARGET: target,
+      SIGNPOST_OUT_DIR: dist,
+      SIGNPOST_TIMINGS: timings,
+      SIGNPOST_TODAY: '2026-11-24',
+      ASTRO_TELEMETRY_DISABLED: '1',
+    },
+    projectRoot,
+  );
   done();
   if (r.code !== 0) throw new Error(`The ${target} build failed:\n${r.output.slice(-3000)}`);
   const t = JSON.parse(fs.readFileSync(timings, 'utf8')) as Record<string, number>;
-  return { seconds: r.seconds, peakRssMb: r.peakRssMb, pages: t.pages!, pagesPerSecond: Math.round(t.pages! / r.seconds), phases: { load: t.load!, render: t.render!, index: t.index!, wall: t.wall ?? 0 } };
+  return {
+    seconds: r.seconds,
+    peakRssMb: r.peakRssMb,
+    pages: t.pages!,
+    pagesPerSecond: Math.round(t.pages! / r.seconds),
+    phases: { load: t.load!, render: t.render!, index: t.index!, wall: t.wall ?? 0 },
+  };
 }
 
 const machine = `${os.cpus()[0]?.model.trim()} · ${os.availableParallelism()} cores · ${Math.round(os.totalmem() / 2 ** 30)} GiB · Node ${process.version} · ${os.platform()} ${os.release()}`;
@@ -133,14 +192,19 @@ fs.mkdirSync(out, { recursive: true });
 if (values.pathological) {
   const sizesKb = [50, 100, 200, 400, 1000];
   console.log(`\nPathological files: time to render or refuse one file, by shape, at ${sizesKb.join(' / ')} KB`);
-  const rows = runPathological(sizesKb, (row) => console.log(`  ${row.shape.padEnd(34)} ${row.results.map((r) => `${r.seconds.toFixed(2)} s ${r.outcome}`.padEnd(22)).join(' ')}`));
+  const rows = runPathological(sizesKb, (row) =>
+    console.log(`  ${row.shape.padEnd(34)} ${row.results.map((r) => `${r.seconds.toFixed(2)} s ${r.outcome}`.padEnd(22)).join(' ')}`),
+  );
   fs.writeFileSync(path.join(out, 'pathological.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, rows }, null, 2)}\n`);
   const doc = path.join(projectRoot, 'docs/performance.md');
   const text = fs.readFileSync(doc, 'utf8');
   const [before, rest] = text.split('<!-- pathological:start -->');
   if (rest !== undefined) {
     const after = rest.split('<!-- pathological:end -->')[1] ?? '';
-    fs.writeFileSync(doc, `${before}<!-- pathological:start -->\nMeasured ${new Date().toISOString().slice(0, 10)} on ${machine}.\n\n${pathologicalTable(rows)}\n<!-- pathological:end -->${after}`);
+    fs.writeFileSync(
+      doc,
+      `${before}<!-- pathological:start -->\nMeasured ${new Date().toISOString().slice(0, 10)} on ${machine}.\n\n${pathologicalTable(rows)}\n<!-- pathological:end -->${after}`,
+    );
     console.log(`\nWrote ${path.relative(projectRoot, doc)} and bench-out/pathological.json`);
   }
   process.exit(0);
@@ -178,36 +242,93 @@ for (const pages of sizes) {
     done();
     done = progress('Starlight build');
     const slOut = path.join(dist, 'starlight');
-    const r = await measure(node, [path.join(sl, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], { ...process.env, STARLIGHT_OUT_DIR: slOut, ASTRO_TELEMETRY_DISABLED: '1', NODE_OPTIONS: '--max-old-space-size=16384' }, sl);
+    const r = await measure(
+      node,
+      [path.join(sl, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'],
+      { ...process.env, STARLIGHT_OUT_DIR: slOut, ASTRO_TELEMETRY_DISABLED: '1', NODE_OPTIONS: '--max-old-space-size=16384' },
+      sl,
+    );
     done();
     if (r.code !== 0) throw new Error(`The Starlight build failed:\n${r.output.slice(-3000)}`);
-    const pagesBuilt = fs.readdirSync(slOut, { recursive: true }).map(String).filter((f) => f.endsWith('index.html'));
-    const sizes = pagesBuilt.filter((f) => f.includes('/orders/')).slice(0, 25).map((f) => fs.statSync(path.join(slOut, f)).size).sort((a, b) => a - b);
-    starlight = { seconds: Math.round(r.seconds * 10) / 10, peakRssMb: r.peakRssMb, pages: pagesBuilt.length, medianPageKb: kb(sizes[Math.floor(sizes.length / 2)] ?? 0) };
+    const pagesBuilt = fs
+      .readdirSync(slOut, { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('index.html'));
+    const sizes = pagesBuilt
+      .filter((f) => f.includes('/orders/'))
+      .slice(0, 25)
+      .map((f) => fs.statSync(path.join(slOut, f)).size)
+      .sort((a, b) => a - b);
+    starlight = {
+      seconds: Math.round(r.seconds * 10) / 10,
+      peakRssMb: r.peakRssMb,
+      pages: pagesBuilt.length,
+      medianPageKb: kb(sizes[Math.floor(sizes.length / 2)] ?? 0),
+    };
   }
   const pub = await buildTarget(corpus, 'public', path.join(dist, 'public'));
   const internal = await buildTarget(corpus, 'internal', path.join(dist, 'internal'));
   done = progress('audit (cold, then cached)');
-  const audit = await measure(node, [path.join(projectRoot, 'scripts/audit.ts'), '--no-cache', '--format', 'json', '--today', '2026-11-24', '--fail-on', 'none'], { ...process.env, CONTENT_DIR: corpus }, projectRoot);
-  await measure(node, [path.join(projectRoot, 'scripts/audit.ts'), '--format', 'json', '--today', '2026-11-24', '--fail-on', 'none'], { ...process.env, CONTENT_DIR: corpus }, projectRoot);
-  const auditWarm = await measure(node, [path.join(projectRoot, 'scripts/audit.ts'), '--format', 'json', '--today', '2026-11-24', '--fail-on', 'none'], { ...process.env, CONTENT_DIR: corpus }, projectRoot);
+  const audit = await measure(
+    node,
+    [path.join(projectRoot, 'scripts/audit.ts'), '--no-cache', '--format', 'json', '--today', '2026-11-24', '--fail-on', 'none'],
+    { ...process.env, CONTENT_DIR: corpus },
+    projectRoot,
+  );
+  await measure(
+    node,
+    [path.join(projectRoot, 'scripts/audit.ts'), '--format', 'json', '--today', '2026-11-24', '--fail-on', 'none'],
+    { ...process.env, CONTENT_DIR: corpus },
+    projectRoot,
+  );
+  const auditWarm = await measure(
+    node,
+    [path.join(projectRoot, 'scripts/audit.ts'), '--format', 'json', '--today', '2026-11-24', '--fail-on', 'none'],
+    { ...process.env, CONTENT_DIR: corpus },
+    projectRoot,
+  );
   done();
   const findings = (JSON.parse(audit.output) as { findings: { kind: string }[] }).findings.length;
   const publicDir = path.join(dist, 'public');
-  const articles = fs.readdirSync(path.join(publicDir, 'en/help/orders')).filter((d) => d.startsWith('article-')).sort();
-  const weights = articles.slice(0, 25).map((a) => pageWeight(publicDir, `en/help/orders/${a}`)).sort((a, b) => a.total - b.total);
+  const articles = fs
+    .readdirSync(path.join(publicDir, 'en/help/orders'))
+    .filter((d) => d.startsWith('article-'))
+    .sort();
+  const weights = articles
+    .slice(0, 25)
+    .map((a) => pageWeight(publicDir, `en/help/orders/${a}`))
+    .sort((a, b) => a.total - b.total);
   const typical = weights[Math.floor(weights.length / 2)]!;
   done = progress('search in Chromium');
   const search = await searchTransfer(publicDir, 'order');
   done();
-  const medianHtml = articles.slice(0, 25).map((a) => fs.statSync(path.join(publicDir, 'en/help/orders', a, 'index.html')).size).sort((a, b) => a - b);
+  const medianHtml = articles
+    .slice(0, 25)
+    .map((a) => fs.statSync(path.join(publicDir, 'en/help/orders', a, 'index.html')).size)
+    .sort((a, b) => a - b);
   const result = {
-    date: new Date().toISOString(), machine, pages, files, frontmatter,
-    public: pub, internal, starlight: starlight ?? null,
+    date: new Date().toISOString(),
+    machine,
+    pages,
+    files,
+    frontmatter,
+    public: pub,
+    internal,
+    starlight: starlight ?? null,
     medianArticleHtmlKb: kb(medianHtml[Math.floor(medianHtml.length / 2)]!),
     bothBuildsSeconds: Math.round((pub.seconds + internal.seconds) * 10) / 10,
-    audit: { seconds: Math.round(audit.seconds * 100) / 100, cachedSeconds: Math.round(auditWarm.seconds * 100) / 100, peakRssMb: audit.peakRssMb, files, findings },
-    size: { publicMb: Math.round(dirSize(publicDir) / 1048576), internalMb: Math.round(dirSize(path.join(dist, 'internal')) / 1048576), searchBundleMb: Math.round(dirSize(path.join(publicDir, 'pagefind')) / 104857.6) / 10 },
+    audit: {
+      seconds: Math.round(audit.seconds * 100) / 100,
+      cachedSeconds: Math.round(auditWarm.seconds * 100) / 100,
+      peakRssMb: audit.peakRssMb,
+      files,
+      findings,
+    },
+    size: {
+      publicMb: Math.round(dirSize(publicDir) / 1048576),
+      internalMb: Math.round(dirSize(path.join(dist, 'internal')) / 1048576),
+      searchBundleMb: Math.round(dirSize(path.join(publicDir, 'pagefind')) / 104857.6) / 10,
+    },
     typicalArticleKb: { html: kb(typical.html), css: kb(typical.css), js: kb(typical.js), total: kb(typical.total) },
     searchTransferKb: search === undefined ? null : kb(search),
   };
@@ -221,19 +342,41 @@ function table(results: Result[]): string {
   const rows: [string, (r: Result) => string][] = [
     ['Pages built (public / internal)', (r) => `${r.public.pages} / ${r.internal.pages}`],
     ['Public build', (r) => `${r.public.seconds.toFixed(1)} s (${r.public.pagesPerSecond} pages/s)`],
-    ['  content loading · rendering · search index · wall scan', (r) => `${(r.public.phases.load / 1000).toFixed(1)} · ${(r.public.phases.render / 1000).toFixed(1)} · ${(r.public.phases.index / 1000).toFixed(1)} · ${((r.public.phases.wall ?? 0) / 1000).toFixed(1)} s`],
+    [
+      '  content loading · rendering · search index · wall scan',
+      (r) =>
+        `${(r.public.phases.load / 1000).toFixed(1)} · ${(r.public.phases.render / 1000).toFixed(1)} · ${(r.public.phases.index / 1000).toFixed(1)} · ${((r.public.phases.wall ?? 0) / 1000).toFixed(1)} s`,
+    ],
     ['  peak memory (process tree)', (r) => `${r.public.peakRssMb} MB`],
     ['Internal build', (r) => `${r.internal.seconds.toFixed(1)} s (${r.internal.pagesPerSecond} pages/s), ${r.internal.peakRssMb} MB`],
     ['Both builds', (r) => `${r.bothBuildsSeconds} s`],
     ['Frontmatter split and parse, all content files', (r) => (r.frontmatter ? `${r.frontmatter.ms} ms (${r.frontmatter.files} files)` : '–')],
-    ['Audit of all files, git history included', (r) => `${r.audit.seconds} s cold, ${r.audit.cachedSeconds} s cached (${r.audit.files} files, ${r.audit.findings} findings)`],
+    [
+      'Audit of all files, git history included',
+      (r) => `${r.audit.seconds} s cold, ${r.audit.cachedSeconds} s cached (${r.audit.files} files, ${r.audit.findings} findings)`,
+    ],
     ['Output size (public / internal)', (r) => `${r.size.publicMb} MB / ${r.size.internalMb} MB`],
     ['Search bundle (public)', (r) => `${r.size.searchBundleMb} MB`],
-    ['Typical article page, gzip (HTML + CSS + JS)', (r) => `${r.typicalArticleKb.total} KB (${r.typicalArticleKb.html} + ${r.typicalArticleKb.css} + ${r.typicalArticleKb.js})`],
+    [
+      'Typical article page, gzip (HTML + CSS + JS)',
+      (r) => `${r.typicalArticleKb.total} KB (${r.typicalArticleKb.html} + ${r.typicalArticleKb.css} + ${r.typicalArticleKb.js})`,
+    ],
     ['One search, transferred (library + index)', (r) => (r.searchTransferKb === null ? 'not measured' : `${r.searchTransferKb} KB`)],
     ['Median article HTML, uncompressed', (r) => `${r.medianArticleHtmlKb ?? '–'} KB`],
-    ['Starlight, same articles, same run', (r) => (r.starlight ? `${r.starlight.seconds} s, ${r.starlight.peakRssMb} MB, ${r.starlight.pages} pages, median page ${r.starlight.medianPageKb} KB` : 'not run')],
-    ['Signpost public build vs Starlight', (r) => (r.starlight ? `${(r.starlight.seconds / r.public.seconds).toFixed(1)}× faster, ${Math.round((100 * r.public.peakRssMb) / r.starlight.peakRssMb)} % of its peak memory` : '–')],
+    [
+      'Starlight, same articles, same run',
+      (r) =>
+        r.starlight
+          ? `${r.starlight.seconds} s, ${r.starlight.peakRssMb} MB, ${r.starlight.pages} pages, median page ${r.starlight.medianPageKb} KB`
+          : 'not run',
+    ],
+    [
+      'Signpost public build vs Starlight',
+      (r) =>
+        r.starlight
+          ? `${(r.starlight.seconds / r.public.seconds).toFixed(1)}× faster, ${Math.round((100 * r.public.peakRssMb) / r.starlight.peakRssMb)} % of its peak memory`
+          : '–',
+    ],
     ['Both Signpost builds vs one Starlight build', (r) => (r.starlight ? `${r.bothBuildsSeconds} s vs ${r.starlight.seconds} s` : '–')],
   ];
   const head = `| | ${results.map((r) => `${r.pages} pages`).join(' | ')} |\n| --- | ${results.map(() => '---').join(' | ')} |`;
@@ -241,8 +384,20 @@ function table(results: Result[]): string {
 }
 
 // docs/performance.md keeps the latest figures of every size that has been run.
-const all = fs.readdirSync(out).filter((f) => /^bench-\d+\.json$/.test(f)).map((f) => JSON.parse(fs.readFileSync(path.join(out, f), 'utf8')) as Result).sort((a, b) => a.pages - b.pages);
+const all = fs
+  .readdirSync(out)
+  .filter((f) => /^bench-\d+\.json$/.test(f))
+  .map((f) => JSON.parse(fs.readFileSync(path.join(out, f), 'utf8')) as Result)
+  .sort((a, b) => a.pages - b.pages);
 const doc = path.join(projectRoot, 'docs/performance.md');
 const intro = fs.existsSync(doc) ? fs.readFileSync(doc, 'utf8').split('<!-- bench:start -->')[0] : '# Performance\n\n';
-fs.writeFileSync(doc, `${intro}<!-- bench:start -->\nMeasured ${all.map((r) => r.date.slice(0, 10)).sort().at(-1)} on ${machine}.\n\n${table(all)}\n<!-- bench:end -->\n${fs.existsSync(doc) ? (fs.readFileSync(doc, 'utf8').split('<!-- bench:end -->\n')[1] ?? '') : ''}`);
+fs.writeFileSync(
+  doc,
+  `${intro}<!-- bench:start -->\nMeasured ${all
+    .map((r) => r.date.slice(0, 10))
+    .sort()
+    .at(
+      -1,
+    )} on ${machine}.\n\n${table(all)}\n<!-- bench:end -->\n${fs.existsSync(doc) ? (fs.readFileSync(doc, 'utf8').split('<!-- bench:end -->\n')[1] ?? '') : ''}`,
+);
 console.log(`\nWrote ${path.relative(projectRoot, doc)} and bench-out/bench-*.json`);

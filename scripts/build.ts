@@ -48,7 +48,12 @@ export const postBuildChecks: PostBuildCheck[] = [
 ];
 
 /** Runs the post-build checks on one finished site, in order; the first that throws fails the build. */
-export async function afterBuild(target: BuildTarget, dir: string, checks: readonly PostBuildCheck[] = postBuildChecks, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function afterBuild(
+  target: BuildTarget,
+  dir: string,
+  checks: readonly PostBuildCheck[] = postBuildChecks,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<void> {
   for (const check of checks) await check(target, dir, env);
 }
 
@@ -102,7 +107,8 @@ export async function buildSites(options: BuildOptions): Promise<Record<string, 
   const env = options.env ?? process.env;
   const checks = options.checks ?? postBuildChecks;
   const single = env.SIGNPOST_OUT_DIR ? path.resolve(env.SIGNPOST_OUT_DIR) : undefined;
-  if (single && options.targets.length > 1) throw new BuildFailed('SIGNPOST_OUT_DIR names the folder of one site: build one target at a time, or use --out-dir.', 2);
+  if (single && options.targets.length > 1)
+    throw new BuildFailed('SIGNPOST_OUT_DIR names the folder of one site: build one target at a time, or use --out-dir.', 2);
   const root = path.resolve(options.outDir ?? path.join(projectRoot, 'dist'));
   const outs = Object.fromEntries(options.targets.map((t) => [t, single ?? path.join(root, t)]));
   const parent = single ? path.dirname(single) : root;

@@ -23,14 +23,18 @@ function fileFor(type: string, lang: string, rel: string): string | undefined {
   const mdx = rel.endsWith('.mdx');
   const clean = rel.replace(/\.(md|mdx)$/, '');
   switch (type) {
-    case 'help': return `help/${lang}/${clean}.${mdx ? 'mdx' : 'md'}`;
+    case 'help':
+      return `help/${lang}/${clean}.${mdx ? 'mdx' : 'md'}`;
     case 'policy': {
       const [market, policy] = clean.split('/');
       return `policies/${market}/${lang}/${policy}.mdx`;
     }
-    case 'sop': return `sop/${lang}/${clean}.mdx`;
-    case 'culture': return `culture/${lang}/${clean}.md`;
-    default: return undefined;
+    case 'sop':
+      return `sop/${lang}/${clean}.mdx`;
+    case 'culture':
+      return `culture/${lang}/${clean}.md`;
+    default:
+      return undefined;
   }
 }
 
@@ -71,11 +75,31 @@ export function main(args: string[], env: NodeJS.ProcessEnv = process.env): numb
     return 1;
   }
   const today = env.SIGNPOST_TODAY ?? todayUtc();
-  const title = path.basename(clean).replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
+  const title = path
+    .basename(clean)
+    .replace(/-/g, ' ')
+    .replace(/^./, (c) => c.toUpperCase());
   const front: Record<string, string[]> = {
     help: [`title: ${title}`, 'description: One sentence that says what this article answers.', 'owner: support-content', `reviewed: ${today}`, 'tags: []'],
-    policy: [`title: ${title}`, 'description: One sentence that says what this policy covers.', 'owner: legal', `reviewed: ${today}`, `effective: ${today}`, 'sources:', '  - title: Name of the law or official page', '    url: https://example.org/replace-me'],
-    sop: [`title: ${title}`, 'description: When agents use this procedure.', 'owner: senior-support', `reviewed: ${today}`, 'markets: ["*"]', 'channels: [email, chat]', 'tags: []'],
+    policy: [
+      `title: ${title}`,
+      'description: One sentence that says what this policy covers.',
+      'owner: legal',
+      `reviewed: ${today}`,
+      `effective: ${today}`,
+      'sources:',
+      '  - title: Name of the law or official page',
+      '    url: https://example.org/replace-me',
+    ],
+    sop: [
+      `title: ${title}`,
+      'description: When agents use this procedure.',
+      'owner: senior-support',
+      `reviewed: ${today}`,
+      'markets: ["*"]',
+      'channels: [email, chat]',
+      'tags: []',
+    ],
     culture: [`title: ${title}`, 'description: Tone, holidays and habits of customers in this market.', 'owner: senior-support', `reviewed: ${today}`],
   };
   const body: Record<string, string> = {

@@ -22,7 +22,15 @@ function readHeaders(dir: string): { pattern: RegExp; headers: [string, string][
   for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
     if (!line.trim() || line.trim().startsWith('#')) continue;
     if (!/^\s/.test(line)) {
-      rules.push({ pattern: new RegExp(`^${line.trim().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`), headers: [] });
+      rules.push({
+        pattern: new RegExp(
+          `^${line
+            .trim()
+            .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+            .replace(/\*/g, '.*')}$`,
+        ),
+        headers: [],
+      });
     } else {
       const i = line.indexOf(':');
       rules.at(-1)?.headers.push([line.slice(0, i).trim(), line.slice(i + 1).trim()]);
@@ -54,17 +62,18 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const usage = [
     'Usage: npm run preview -- [public|internal|both] [--port <n>]',
     '  One site is served on <n> (default 4321 public, 4322 internal); both (the default) serve',
-    '  the public site on <n> and the agents\' site on <n>+1 (default 4321 and 4322).',
+    "  the public site on <n> and the agents' site on <n>+1 (default 4321 and 4322).",
   ].join('\n');
   const { positionals, values } = parseCommandLine({ allowPositionals: true, options: { port: { type: 'string' } } }, usage);
   if (positionals.length > 1) usageError(`Give one site, not ${positionals.length}.`, usage);
   const given = positionals[0] ?? 'both';
-  const which = given === 'public' || given === 'internal' || given === 'both' ? given : usageError(`Unknown site "${given}". Use public, internal or both.`, usage);
+  const which =
+    given === 'public' || given === 'internal' || given === 'both' ? given : usageError(`Unknown site "${given}". Use public, internal or both.`, usage);
   const base = values.port === undefined ? undefined : Number(values.port);
-  if (base !== undefined && !(Number.isInteger(base) && base >= 1 && base <= 65534)) usageError('--port takes a port number from 1 to 65534, e.g. --port 8080.', usage);
-  const ports: Record<'public' | 'internal', number> = which === 'both'
-    ? { public: base ?? 4321, internal: (base ?? 4321) + 1 }
-    : { public: base ?? 4321, internal: base ?? 4322 };
+  if (base !== undefined && !(Number.isInteger(base) && base >= 1 && base <= 65534))
+    usageError('--port takes a port number from 1 to 65534, e.g. --port 8080.', usage);
+  const ports: Record<'public' | 'internal', number> =
+    which === 'both' ? { public: base ?? 4321, internal: (base ?? 4321) + 1 } : { public: base ?? 4321, internal: base ?? 4322 };
   const targets: ('public' | 'internal')[] = which === 'both' ? ['public', 'internal'] : [which];
   for (const target of targets) {
     const dir = path.join(projectRoot, 'dist', target);

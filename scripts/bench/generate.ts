@@ -13,18 +13,37 @@ import { parseCommandLine, usageError } from '../args.ts';
 export const benchLanguages = ['en', 'de', 'fr', 'es', 'ja', 'zh-cn', 'ko', 'ar'] as const;
 const categories = ['orders', 'shipping', 'returns', 'payments', 'duties', 'account', 'warranty', 'products'];
 const markets = ['us', 'gb', 'de', 'fr', 'es', 'jp', 'kr', 'sa'];
-const marketLangs: Record<string, string[]> = { us: ['en', 'es'], gb: ['en'], de: ['de', 'en'], fr: ['fr', 'en'], es: ['es', 'en'], jp: ['ja', 'en'], kr: ['ko', 'en'], sa: ['ar', 'en'] };
+const marketLangs: Record<string, string[]> = {
+  us: ['en', 'es'],
+  gb: ['en'],
+  de: ['de', 'en'],
+  fr: ['fr', 'en'],
+  es: ['es', 'en'],
+  jp: ['ja', 'en'],
+  kr: ['ko', 'en'],
+  sa: ['ar', 'en'],
+};
 const policies = ['returns', 'shipping', 'duties', 'warranty', 'privacy'];
 
 const words: Record<string, string[]> = {
-  en: 'order parcel delivery return refund payment customs duty warranty account address carrier tracking invoice label package store customer support window days week business message request item product'.split(' '),
-  de: 'Bestellung Paket Lieferung Rücksendung Erstattung Zahlung Zoll Gewährleistung Konto Adresse Versand Sendung Rechnung Etikett Kunde Artikel Frist Tage Woche Anfrage Produkt'.split(' '),
-  fr: 'commande colis livraison retour remboursement paiement douane garantie compte adresse transporteur suivi facture étiquette client article délai jours semaine demande produit'.split(' '),
-  es: 'pedido paquete entrega devolución reembolso pago aduana garantía cuenta dirección transportista seguimiento factura etiqueta cliente artículo plazo días semana solicitud producto'.split(' '),
+  en: 'order parcel delivery return refund payment customs duty warranty account address carrier tracking invoice label package store customer support window days week business message request item product'.split(
+    ' ',
+  ),
+  de: 'Bestellung Paket Lieferung Rücksendung Erstattung Zahlung Zoll Gewährleistung Konto Adresse Versand Sendung Rechnung Etikett Kunde Artikel Frist Tage Woche Anfrage Produkt'.split(
+    ' ',
+  ),
+  fr: 'commande colis livraison retour remboursement paiement douane garantie compte adresse transporteur suivi facture étiquette client article délai jours semaine demande produit'.split(
+    ' ',
+  ),
+  es: 'pedido paquete entrega devolución reembolso pago aduana garantía cuenta dirección transportista seguimiento factura etiqueta cliente artículo plazo días semana solicitud producto'.split(
+    ' ',
+  ),
   ja: 'ご注文 お荷物 配送 返品 返金 お支払い 税関 保証 アカウント 住所 配送業者 追跡 請求書 ラベル お客様 商品 期間 日数 週間 お問い合わせ'.split(' '),
   'zh-cn': '订单 包裹 配送 退货 退款 付款 海关 保修 账户 地址 承运商 跟踪 发票 标签 客户 商品 期限 天数 星期 申请'.split(' '),
   ko: '주문 소포 배송 반품 환불 결제 세관 보증 계정 주소 운송사 추적 송장 라벨 고객 상품 기간 일수 주간 문의'.split(' '),
-  ar: 'الطلب الطرد التوصيل الإرجاع الاسترداد الدفع الجمارك الضمان الحساب العنوان الناقل التتبع الفاتورة الملصق العميل المنتج المدة الأيام الأسبوع الطلب'.split(' '),
+  ar: 'الطلب الطرد التوصيل الإرجاع الاسترداد الدفع الجمارك الضمان الحساب العنوان الناقل التتبع الفاتورة الملصق العميل المنتج المدة الأيام الأسبوع الطلب'.split(
+    ' ',
+  ),
 };
 const cjk = new Set(['ja', 'zh-cn']);
 
@@ -60,7 +79,8 @@ function article(lang: string, i: number, count: number, r: () => number): strin
       total += n * 3;
     }
     if (section % 2 === 0) out.push(`- ${sentence(lang, r, 6)}`, `- ${sentence(lang, r, 6)}`, `- ${sentence(lang, r, 6)}`, '');
-    if (section % 3 === 0) out.push(`| ${sentence(lang, r, 2)} | ${sentence(lang, r, 2)} |`, '| --- | --- |', `| ${sentence(lang, r, 3)} | ${sentence(lang, r, 3)} |`, '');
+    if (section % 3 === 0)
+      out.push(`| ${sentence(lang, r, 2)} | ${sentence(lang, r, 2)} |`, '| --- | --- |', `| ${sentence(lang, r, 3)} | ${sentence(lang, r, 3)} |`, '');
     if (section % 2 === 1) {
       const other = (i + 1 + Math.floor(r() * (count - 1))) % count;
       out.push(`[${sentence(lang, r, 3).replace(/[.。]$/, '')}](../${categories[other % categories.length]}/article-${other}.md)`, '');
@@ -87,52 +107,121 @@ export function generate({ pages, out, untranslated = 0.1 }: GenerateOptions): n
     fs.writeFileSync(file, text);
     files++;
   };
-  write('site.yaml', [
-    'name: Bench Shop', 'url: https://bench.example', 'default_language: en', 'languages:',
-    ...benchLanguages.map((l) => `  - { code: ${l} }`),
-    'categories:', ...categories.map((c) => `  - { id: ${c}, names: { en: ${c[0]!.toUpperCase()}${c.slice(1)} } }`), '',
-  ].join('\n'));
+  write(
+    'site.yaml',
+    [
+      'name: Bench Shop',
+      'url: https://bench.example',
+      'default_language: en',
+      'languages:',
+      ...benchLanguages.map((l) => `  - { code: ${l} }`),
+      'categories:',
+      ...categories.map((c) => `  - { id: ${c}, names: { en: ${c[0]!.toUpperCase()}${c.slice(1)} } }`),
+      '',
+    ].join('\n'),
+  );
   for (const m of markets) {
-    write(`markets/${m}.yaml`, [
-      `languages: [${marketLangs[m]!.join(', ')}]`, `currency: ${{ us: 'USD', gb: 'GBP', jp: 'JPY', kr: 'KRW', sa: 'SAR' }[m] ?? 'EUR'}`,
-      `time_zone: ${{ us: 'America/New_York', gb: 'Europe/London', jp: 'Asia/Tokyo', kr: 'Asia/Seoul', sa: 'Asia/Riyadh' }[m] ?? 'Europe/Berlin'}`,
-      'channels:', `  - { type: email, value: support-${m}@bench.example, hours: [{ days: [mon, tue, wed, thu, fri], open: "09:00", close: "18:00" }] }`,
-      'facts:', '  return_window_days: { value: 30, unit: day, effective: 2026-01-01 }', '  vat_rate: { value: 20, unit: percent, effective: 2026-01-01 }', '',
-    ].join('\n'));
+    write(
+      `markets/${m}.yaml`,
+      [
+        `languages: [${marketLangs[m]!.join(', ')}]`,
+        `currency: ${{ us: 'USD', gb: 'GBP', jp: 'JPY', kr: 'KRW', sa: 'SAR' }[m] ?? 'EUR'}`,
+        `time_zone: ${{ us: 'America/New_York', gb: 'Europe/London', jp: 'Asia/Tokyo', kr: 'Asia/Seoul', sa: 'Asia/Riyadh' }[m] ?? 'Europe/Berlin'}`,
+        'channels:',
+        `  - { type: email, value: support-${m}@bench.example, hours: [{ days: [mon, tue, wed, thu, fri], open: "09:00", close: "18:00" }] }`,
+        'facts:',
+        '  return_window_days: { value: 30, unit: day, effective: 2026-01-01 }',
+        '  vat_rate: { value: 20, unit: percent, effective: 2026-01-01 }',
+        '',
+      ].join('\n'),
+    );
   }
   for (const lang of benchLanguages) {
     const r = rng(lang.length * 7919 + pages);
     for (let i = 0; i < pages; i++) {
       if (lang !== 'en' && r() < untranslated) continue;
       const cat = categories[i % categories.length]!;
-      write(`help/${lang}/${cat}/article-${i}.md`, [
-        '---', `title: "${sentence(lang, r, 4).replace(/[.。]$/, '')} ${i}"`, `description: "${sentence(lang, r, 10)}"`,
-        `reviewed: 2026-${String(1 + (i % 12)).padStart(2, '0')}-15`, 'owner: support-content', `tags: [${cat}, bench]`, '---', '',
-        article(lang, i, pages, r), '',
-      ].join('\n'));
+      write(
+        `help/${lang}/${cat}/article-${i}.md`,
+        [
+          '---',
+          `title: "${sentence(lang, r, 4).replace(/[.。]$/, '')} ${i}"`,
+          `description: "${sentence(lang, r, 10)}"`,
+          `reviewed: 2026-${String(1 + (i % 12)).padStart(2, '0')}-15`,
+          'owner: support-content',
+          `tags: [${cat}, bench]`,
+          '---',
+          '',
+          article(lang, i, pages, r),
+          '',
+        ].join('\n'),
+      );
     }
   }
   for (const m of markets) {
     for (const lang of marketLangs[m]!) {
       const r = rng(m.charCodeAt(0) * 31 + lang.length);
       for (const p of policies) {
-        write(`policies/${m}/${lang}/${p}.mdx`, [
-          '---', `title: "${p} ${m}"`, `description: "${sentence(lang, r, 8)}"`, 'owner: legal', 'reviewed: 2026-10-01', 'effective: 2026-01-01',
-          'sources: [{ title: Law, url: "https://law.example" }]', '---', '',
-          `## ${sentence(lang, r, 3)}`, '', `${sentence(lang, r, 20)} <Fact name="return_window_days" />.`, '', sentence(lang, r, 40), '',
-          '<Internal>', `${sentence(lang, r, 12)}`, '</Internal>', '',
-        ].join('\n'));
+        write(
+          `policies/${m}/${lang}/${p}.mdx`,
+          [
+            '---',
+            `title: "${p} ${m}"`,
+            `description: "${sentence(lang, r, 8)}"`,
+            'owner: legal',
+            'reviewed: 2026-10-01',
+            'effective: 2026-01-01',
+            'sources: [{ title: Law, url: "https://law.example" }]',
+            '---',
+            '',
+            `## ${sentence(lang, r, 3)}`,
+            '',
+            `${sentence(lang, r, 20)} <Fact name="return_window_days" />.`,
+            '',
+            sentence(lang, r, 40),
+            '',
+            '<Internal>',
+            `${sentence(lang, r, 12)}`,
+            '</Internal>',
+            '',
+          ].join('\n'),
+        );
       }
     }
   }
   const sops = Math.max(20, Math.round(pages / 10));
   const r = rng(42);
   for (let i = 0; i < sops; i++) {
-    write(`sop/en/area-${i % 8}/sop-${i}.mdx`, [
-      '---', `title: "Procedure ${i}"`, `description: "${sentence('en', r, 8)}"`, 'owner: senior-support', 'reviewed: 2026-09-01', 'markets: ["*"]', '---', '',
-      '<Steps>', '1. Open the order.', '2. Check the carrier.', '</Steps>', '', `<Decision if="${sentence('en', r, 5)}">`, sentence('en', r, 20), '</Decision>', '',
-      '<Reply lang="en" title="Reply">', sentence('en', r, 30), '</Reply>', '', '<Reply lang="de" title="Antwort">', sentence('de', r, 30), '</Reply>', '',
-    ].join('\n'));
+    write(
+      `sop/en/area-${i % 8}/sop-${i}.mdx`,
+      [
+        '---',
+        `title: "Procedure ${i}"`,
+        `description: "${sentence('en', r, 8)}"`,
+        'owner: senior-support',
+        'reviewed: 2026-09-01',
+        'markets: ["*"]',
+        '---',
+        '',
+        '<Steps>',
+        '1. Open the order.',
+        '2. Check the carrier.',
+        '</Steps>',
+        '',
+        `<Decision if="${sentence('en', r, 5)}">`,
+        sentence('en', r, 20),
+        '</Decision>',
+        '',
+        '<Reply lang="en" title="Reply">',
+        sentence('en', r, 30),
+        '</Reply>',
+        '',
+        '<Reply lang="de" title="Antwort">',
+        sentence('de', r, 30),
+        '</Reply>',
+        '',
+      ].join('\n'),
+    );
   }
   return files;
 }

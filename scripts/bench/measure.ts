@@ -15,7 +15,9 @@ function treeRss(pid: number): number {
       const ppid = Number(fields[1]);
       (children.get(ppid) ?? children.set(ppid, []).get(ppid)!).push(Number(d));
       rss.set(Number(d), Number(fields[21]) * 4096);
-    } catch { /* process ended */ }
+    } catch {
+      /* process ended */
+    }
   }
   const stack = [pid];
   while (stack.length) {

@@ -43,7 +43,13 @@ export const shapes: Record<string, { ext: 'md' | 'mdx'; body: (bytes: number) =
   'emphasis runs': { ext: 'md', body: (b) => `${fill('*a ', b)}\n` },
   'emphasis, nested': { ext: 'md', body: (b) => `${fill('*', b / 2)}a${fill('*', b / 2)}\n` },
   backticks: { ext: 'md', body: (b) => `${fill('`a', b)}\n` },
-  'table, many columns': { ext: 'md', body: (b) => { const n = Math.floor(b / 12); return `${'| a '.repeat(n)}|\n${'|---'.repeat(n)}|\n${'| b '.repeat(n)}|\n`; } },
+  'table, many columns': {
+    ext: 'md',
+    body: (b) => {
+      const n = Math.floor(b / 12);
+      return `${'| a '.repeat(n)}|\n${'|---'.repeat(n)}|\n${'| b '.repeat(n)}|\n`;
+    },
+  },
   'table, many rows': { ext: 'md', body: (b) => `| a | b |\n|---|---|\n${fill('| x | y |\n', b)}` },
   'MDX, deep JSX': { ext: 'mdx', body: (b) => `${fill('<Callout>\n', b / 2)}x\n${fill('</Callout>\n', b / 2)}` },
   'MDX, <Callout> 30 deep, repeated': { ext: 'mdx', body: (b) => fill(`${'<Callout>\n'.repeat(30)}x\n${'</Callout>\n'.repeat(30)}\n`, b) },

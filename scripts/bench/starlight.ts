@@ -9,8 +9,14 @@ import path from 'node:path';
 import { benchLanguages } from './generate.ts';
 
 const labels: Record<string, { label: string; lang?: string; dir?: string }> = {
-  en: { label: 'English' }, de: { label: 'Deutsch' }, fr: { label: 'Français' }, es: { label: 'Español' },
-  ja: { label: '日本語' }, 'zh-cn': { label: '简体中文', lang: 'zh-CN' }, ko: { label: '한국어' }, ar: { label: 'العربية', dir: 'rtl' },
+  en: { label: 'English' },
+  de: { label: 'Deutsch' },
+  fr: { label: 'Français' },
+  es: { label: 'Español' },
+  ja: { label: '日本語' },
+  'zh-cn': { label: '简体中文', lang: 'zh-CN' },
+  ko: { label: '한국어' },
+  ar: { label: 'العربية', dir: 'rtl' },
 };
 
 /** Creates (once) and returns the Starlight project folder, installed with the same Astro. */
@@ -22,19 +28,25 @@ export function prepareStarlight(dir: string, astroVersion: string): string {
     fs.writeFileSync(pkgFile, JSON.stringify(pkg));
     execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, stdio: 'inherit' });
   }
-  fs.writeFileSync(path.join(dir, 'astro.config.mjs'), `import { defineConfig } from 'astro/config';
+  fs.writeFileSync(
+    path.join(dir, 'astro.config.mjs'),
+    `import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 export default defineConfig({
   outDir: process.env.STARLIGHT_OUT_DIR,
   integrations: [starlight({ title: 'Bench Shop', defaultLocale: 'en', locales: ${JSON.stringify(labels)} })],
 });
-`);
+`,
+  );
   fs.mkdirSync(path.join(dir, 'src'), { recursive: true });
-  fs.writeFileSync(path.join(dir, 'src/content.config.ts'), `import { defineCollection } from 'astro:content';
+  fs.writeFileSync(
+    path.join(dir, 'src/content.config.ts'),
+    `import { defineCollection } from 'astro:content';
 import { docsLoader } from '@astrojs/starlight/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
 export const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }) };
-`);
+`,
+  );
   return dir;
 }
 
@@ -46,10 +58,16 @@ export function convertCorpus(corpus: string, dir: string): number {
   for (const lang of benchLanguages) {
     const from = path.join(corpus, 'help', lang);
     if (!fs.existsSync(from)) continue;
-    for (const rel of fs.readdirSync(from, { recursive: true }).map(String).filter((f) => f.endsWith('.md'))) {
+    for (const rel of fs
+      .readdirSync(from, { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.md'))) {
       const text = fs.readFileSync(path.join(from, rel), 'utf8');
       const [, front = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text) ?? [];
-      const keep = front.split('\n').filter((l) => /^(title|description):/.test(l)).join('\n');
+      const keep = front
+        .split('\n')
+        .filter((l) => /^(title|description):/.test(l))
+        .join('\n');
       const file = path.join(docs, lang, rel);
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, `---\n${keep}\n---\n${body}`);

@@ -18,7 +18,8 @@ interface Stored {
   files: Record<string, { stamp: string; entry?: Entry; problems: Problem[] }>;
 }
 
-const cacheFile = (root: string) => path.join(projectRoot, 'node_modules', '.cache', 'signpost', `audit-${crypto.createHash('sha1').update(root).digest('hex').slice(0, 12)}.json`);
+const cacheFile = (root: string) =>
+  path.join(projectRoot, 'node_modules', '.cache', 'signpost', `audit-${crypto.createHash('sha1').update(root).digest('hex').slice(0, 12)}.json`);
 
 /** Everything outside the file itself that decides how it is read. */
 function cacheKey(root: string): string {
@@ -26,7 +27,9 @@ function cacheKey(root: string): string {
   const add = (file: string) => {
     try {
       h.update(file).update(fs.readFileSync(file));
-    } catch { /* absent */ }
+    } catch {
+      /* absent */
+    }
   };
   add(path.join(root, 'site.yaml'));
   const markets = path.join(root, 'markets');
@@ -47,7 +50,9 @@ export function readEntriesCached(root: string, site: SiteModel, t: (lang: strin
   try {
     const old = JSON.parse(fs.readFileSync(cacheFile(root), 'utf8')) as Stored;
     if (old.key === key) stored = old;
-  } catch { /* no cache yet */ }
+  } catch {
+    /* no cache yet */
+  }
   const next: Stored = { key, files: {} };
   const entries: Entry[] = [];
   const problems: Problem[] = [];
@@ -69,6 +74,8 @@ export function readEntriesCached(root: string, site: SiteModel, t: (lang: strin
   try {
     fs.mkdirSync(path.dirname(cacheFile(root)), { recursive: true });
     fs.writeFileSync(cacheFile(root), JSON.stringify(next));
-  } catch { /* a read-only install still audits, just without a cache */ }
+  } catch {
+    /* a read-only install still audits, just without a cache */
+  }
   return { entries, problems, cached };
 }

@@ -27,7 +27,12 @@ export interface History {
 }
 
 const git = (cwd: string, args: string[], input?: string) =>
-  spawnSync('git', ['-c', 'core.quotePath=false', ...args], { cwd, input: input === undefined ? undefined : Buffer.from(input), encoding: input === undefined ? 'utf8' : 'buffer', maxBuffer: 1 << 30 });
+  spawnSync('git', ['-c', 'core.quotePath=false', ...args], {
+    cwd,
+    input: input === undefined ? undefined : Buffer.from(input),
+    encoding: input === undefined ? 'utf8' : 'buffer',
+    maxBuffer: 1 << 30,
+  });
 
 /** A file's body as the loader sees it, so a frontmatter-only edit never counts as a body change. */
 const body = (text: string) => {
@@ -68,7 +73,9 @@ export function readHistory(root: string, bodyFiles: Iterable<string>): History 
     const file = rel(line.slice(3).replace(/^.* -> /, ''));
     try {
       edited.set(file, Math.floor(fs.statSync(path.join(root, file)).mtimeMs / 1000));
-    } catch { /* deleted */ }
+    } catch {
+      /* deleted */
+    }
   }
 
   // Body changes: walk each file's changes newest first, comparing bodies, in batched rounds.
@@ -96,7 +103,11 @@ export function readHistory(root: string, bodyFiles: Iterable<string>): History 
         wanted.add(c[i]!.newBlob);
       }
     }
-    readBlobs(repo, [...wanted].filter((b) => !blobs.has(b) && !ZERO.test(b)), blobs);
+    readBlobs(
+      repo,
+      [...wanted].filter((b) => !blobs.has(b) && !ZERO.test(b)),
+      blobs,
+    );
     for (const [file, i] of [...pending]) {
       const c = changes.get(file)!;
       if (i === -1) {

@@ -51,7 +51,13 @@ export function health(content: Content, findings: Finding[], noOwner: string): 
     matrix,
     perLanguage,
     byKind: [...kinds].map(([kind, count]) => ({ kind, count })).sort((a, b) => b.count - a.count),
-    overdue: groupByOwner(findings.filter((f) => f.kind === 'review-overdue').sort((a, b) => (b.days ?? 0) - (a.days ?? 0)), noOwner),
-    dueSoon: groupByOwner(findings.filter((f) => f.kind === 'review-due-soon').sort((a, b) => (a.days ?? 0) - (b.days ?? 0)), noOwner),
+    overdue: groupByOwner(
+      findings.filter((f) => f.kind === 'review-overdue').sort((a, b) => (b.days ?? 0) - (a.days ?? 0)),
+      noOwner,
+    ),
+    dueSoon: groupByOwner(
+      findings.filter((f) => f.kind === 'review-due-soon').sort((a, b) => (a.days ?? 0) - (b.days ?? 0)),
+      noOwner,
+    ),
   };
 }

@@ -24,7 +24,9 @@ const severityOrder = { error: 0, warning: 1, notice: 2 } as const;
 
 /** Runs every check on content that is already loaded (the internal build reuses its own). */
 export function runChecks(ctx: AuditContext): Finding[] {
-  return checks.flatMap((c) => c(ctx)).sort((a, b) => severityOrder[a.severity] - severityOrder[b.severity] || a.file.localeCompare(b.file) || a.kind.localeCompare(b.kind));
+  return checks
+    .flatMap((c) => c(ctx))
+    .sort((a, b) => severityOrder[a.severity] - severityOrder[b.severity] || a.file.localeCompare(b.file) || a.kind.localeCompare(b.kind));
 }
 
 /** Files whose body history the translation check needs: sources of translated pages. */

@@ -1,10 +1,16 @@
 /** What the audit reports. */
 
 export const findingKinds = [
-  'review-overdue', 'review-due-soon', 'missing-owner', 'missing-reviewed',
-  'translation-stale', 'translation-missing',
-  'policy-expired', 'policy-not-yet-effective',
-  'broken-link', 'invalid-content',
+  'review-overdue',
+  'review-due-soon',
+  'missing-owner',
+  'missing-reviewed',
+  'translation-stale',
+  'translation-missing',
+  'policy-expired',
+  'policy-not-yet-effective',
+  'broken-link',
+  'invalid-content',
 ] as const;
 export type FindingKind = (typeof findingKinds)[number];
 

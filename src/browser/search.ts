@@ -68,7 +68,8 @@ export function initSearch(): void {
   // Agents: the market context they chose applies to search unless the URL says otherwise.
   const market = form.querySelector<HTMLSelectElement>('select[name="market"]');
   const saved = savedMarket();
-  if (form.dataset.defaultMarket !== undefined && market && saved && !params.has('market') && [...market.options].some((o) => o.value === saved.id)) market.value = saved.id;
+  if (form.dataset.defaultMarket !== undefined && market && saved && !params.has('market') && [...market.options].some((o) => o.value === saved.id))
+    market.value = saved.id;
   // Each language has its own index: switching language moves to that language's search page.
   form.querySelector<HTMLSelectElement>('select[data-search-language]')?.addEventListener('change', (e) => {
     const lang = (e.target as HTMLSelectElement).value;

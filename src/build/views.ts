@@ -26,13 +26,17 @@ export function searchPage(content: Content, route: Extract<Route, { kind: 'sear
   const lang = route.lang;
   const t = content.t(lang.code);
   // Agents can filter by tag; the tags are those of the pages written in this language.
-  const tags = target === 'internal' ? [...new Set(content.entries.filter((e) => e.lang === lang.code).flatMap((e) => e.data.tags))].sort((a, b) => a.localeCompare(b, lang.code)) : [];
+  const tags =
+    target === 'internal'
+      ? [...new Set(content.entries.filter((e) => e.lang === lang.code).flatMap((e) => e.data.tags))].sort((a, b) => a.localeCompare(b, lang.code))
+      : [];
   const labels = {
     category: Object.fromEntries(site.categories.map((c) => [c.id, c.name(lang.code)])),
     market: Object.fromEntries(site.markets.map((m) => [m.id, m.name(lang.code)])),
     type: Object.fromEntries(typesFor(target).map((s) => [s.type, t(s.labelKey)])),
   };
-  const raw = (key: string) => (content.i18n.getResource(lang.code, 'translation', key) ?? content.i18n.getResource(site.defaultLanguage.code, 'translation', key)) as string | undefined;
+  const raw = (key: string) =>
+    (content.i18n.getResource(lang.code, 'translation', key) ?? content.i18n.getResource(site.defaultLanguage.code, 'translation', key)) as string | undefined;
   const strings = { none: t('search.none'), error: t('search.error'), loading: t('search.loading'), more: t('search.more') };
   // Plural templates for the browser, one per CLDR category, with {{count}} left in.
   const plurals = Object.fromEntries(['zero', 'one', 'two', 'few', 'many', 'other'].map((r) => [r, raw(`search.results_${r}`) ?? '']));
@@ -49,15 +53,25 @@ const bannerKinds = new Set(['review-overdue', 'review-due-soon', 'translation-s
 export function auditBanner(content: Content, findings: readonly Finding[], route: EntryRoute): { kind: string; severity: string; text: string }[] {
   const t = content.t(route.lang.code);
   const owner = (o?: string) => o ?? t('audit.noOwner');
-  const mine = findings.filter((f) => bannerKinds.has(f.kind) && (route.isFallback ? f.kind === 'translation-missing' && f.route === route.route && f.lang === route.lang.code : f.file === route.entry.file));
+  const mine = findings.filter(
+    (f) =>
+      bannerKinds.has(f.kind) &&
+      (route.isFallback ? f.kind === 'translation-missing' && f.route === route.route && f.lang === route.lang.code : f.file === route.entry.file),
+  );
   const text = (f: Finding): string => {
     switch (f.kind) {
-      case 'review-overdue': return t('audit.overdue', { count: f.days, owner: owner(f.owner) });
-      case 'review-due-soon': return t('audit.dueSoon', { count: f.days, owner: owner(f.owner) });
-      case 'translation-stale': return t('audit.stale', { language: content.site.defaultLanguage.name, owner: owner(f.owner) });
-      case 'translation-missing': return t('audit.missing', { language: route.lang.name, owner: owner(f.owner) });
-      case 'policy-expired': return t('audit.expired', { owner: owner(f.owner) });
-      default: return t('audit.notYetEffective', { owner: owner(f.owner) });
+      case 'review-overdue':
+        return t('audit.overdue', { count: f.days, owner: owner(f.owner) });
+      case 'review-due-soon':
+        return t('audit.dueSoon', { count: f.days, owner: owner(f.owner) });
+      case 'translation-stale':
+        return t('audit.stale', { language: content.site.defaultLanguage.name, owner: owner(f.owner) });
+      case 'translation-missing':
+        return t('audit.missing', { language: route.lang.name, owner: owner(f.owner) });
+      case 'policy-expired':
+        return t('audit.expired', { owner: owner(f.owner) });
+      default:
+        return t('audit.notYetEffective', { owner: owner(f.owner) });
     }
   };
   return mine.map((f) => ({ kind: f.kind, severity: f.severity, text: text(f) }));

@@ -22,7 +22,14 @@ export function checkLinks(site: SiteModel, entries: Entry[], byRoute: Map<strin
       if (link.absolute !== undefined) {
         const m = /^\/([a-z0-9-]+)\/(.*?)\/?$/.exec(link.absolute);
         if (!m || !site.langByCode.has(m[1]!)) {
-          problems.push(problem('BrokenLink', e.file, `${excerpt(link.href)} is not a page of this site (site links start with a language, e.g. /${site.defaultLanguage.code}/search/).`, { line: link.line }));
+          problems.push(
+            problem(
+              'BrokenLink',
+              e.file,
+              `${excerpt(link.href)} is not a page of this site (site links start with a language, e.g. /${site.defaultLanguage.code}/search/).`,
+              { line: link.line },
+            ),
+          );
           continue;
         }
         route = m[2]!;
@@ -39,10 +46,12 @@ export function checkLinks(site: SiteModel, entries: Entry[], byRoute: Map<strin
         continue;
       }
       if (link.anchor && !target.headings.some((h) => h.id === link.anchor) && !target.anchorAliases?.includes(link.anchor)) {
-        problems.push(problem('BrokenLink', e.file, `${excerpt(link.href)}: ${target.file} has no heading with the id ${excerpt(link.anchor)}.`, {
-          line: link.line,
-          hint: `Headings there: ${target.headings.map((h) => `#${h.id}`).join(', ') || 'none'}.`,
-        }));
+        problems.push(
+          problem('BrokenLink', e.file, `${excerpt(link.href)}: ${target.file} has no heading with the id ${excerpt(link.anchor)}.`, {
+            line: link.line,
+            hint: `Headings there: ${target.headings.map((h) => `#${h.id}`).join(', ') || 'none'}.`,
+          }),
+        );
       }
     }
     if (e.type === 'help') {

@@ -5,36 +5,84 @@
  */
 
 export const catalogue = {
-  TooComplex: { title: 'File is too deeply nested to render', hint: 'Flatten the structure: quotes, lists and tags may nest at most 32 levels deep, far more than any readable page needs (see "Limits" in docs/authoring.md).' },
-  RenderFailed: { title: 'Could not render this file', hint: 'This is a bug in Signpost or an unsupported construct: simplify the part at the line named (or what you changed last) and report it.' },
+  TooComplex: {
+    title: 'File is too deeply nested to render',
+    hint: 'Flatten the structure: quotes, lists and tags may nest at most 32 levels deep, far more than any readable page needs (see "Limits" in docs/authoring.md).',
+  },
+  RenderFailed: {
+    title: 'Could not render this file',
+    hint: 'This is a bug in Signpost or an unsupported construct: simplify the part at the line named (or what you changed last) and report it.',
+  },
   FileTooLarge: { title: 'File is too large', hint: 'Split it into several articles; a help page over 1 MB is too long to read and slows every build.' },
   InvalidUtf8: { title: 'File is not valid UTF-8', hint: 'Save the file as UTF-8 (any editor offers it under "Save with encoding").' },
-  YamlSyntax: { title: 'YAML syntax error', hint: 'Check indentation and quoting; a value that contains ": " or starts with a special character needs quotes.' },
+  YamlSyntax: {
+    title: 'YAML syntax error',
+    hint: 'Check indentation and quoting; a value that contains ": " or starts with a special character needs quotes.',
+  },
   YamlAlias: { title: 'YAML aliases are not allowed', hint: 'Write the value out instead of using &anchor / *alias; aliases can expand into huge documents.' },
-  FrontmatterEngine: { title: 'Frontmatter must be YAML', hint: 'Start the file with a line of three dashes (---), not ---js or ---coffee: frontmatter is data and is never run.' },
+  FrontmatterEngine: {
+    title: 'Frontmatter must be YAML',
+    hint: 'Start the file with a line of three dashes (---), not ---js or ---coffee: frontmatter is data and is never run.',
+  },
   FrontmatterMissing: { title: 'Frontmatter is missing', hint: 'Start the file with ---, then at least `title:` and `description:`, then ---.' },
   FrontmatterInvalid: { title: 'Frontmatter is invalid', hint: 'See docs/authoring.md for the keys each content type takes.' },
   UnknownKey: { title: 'Unknown frontmatter key', hint: 'Fix the spelling or remove the key; unknown keys are rejected so that a typo never hides a field.' },
   DataInvalid: { title: 'Site or market data is invalid', hint: 'See the "Market data" and "Site data" sections of docs/authoring.md.' },
-  MarkdownSyntax: { title: 'Markdown/MDX could not be parsed', hint: 'Check the line named: an unclosed tag, a stray `<` or `{` (write \\< or \\{ in MDX), or JSX attributes without quotes.' },
-  MdxCode: { title: 'Code in content is not allowed', hint: 'Content is never run: remove import/export lines and {…} expressions. Use the components listed in docs/authoring.md; {/* comments */} are fine.' },
-  UnknownComponent: { title: 'Unknown component', hint: 'Only Signpost components can be used in MDX (Internal, Fact, Callout, Steps, Decision, Reply, Escalation).' },
+  MarkdownSyntax: {
+    title: 'Markdown/MDX could not be parsed',
+    hint: 'Check the line named: an unclosed tag, a stray `<` or `{` (write \\< or \\{ in MDX), or JSX attributes without quotes.',
+  },
+  MdxCode: {
+    title: 'Code in content is not allowed',
+    hint: 'Content is never run: remove import/export lines and {…} expressions. Use the components listed in docs/authoring.md; {/* comments */} are fine.',
+  },
+  UnknownComponent: {
+    title: 'Unknown component',
+    hint: 'Only Signpost components can be used in MDX (Internal, Fact, Callout, Steps, Decision, Reply, Escalation).',
+  },
   ComponentInvalid: { title: 'Component used incorrectly', hint: 'See the component reference in docs/authoring.md.' },
-  InternalUnclosed: { title: '<Internal> is not closed', hint: 'Close every <Internal> with </Internal> on a line of its own, at the same indentation; otherwise agent-only text would run into the public page.' },
-  InternalMisplaced: { title: '<Internal> is not written in the supported form', hint: 'Agent-only text goes between a line that holds only <Internal> and a line that holds only </Internal>, with the text on the lines between (not inside a paragraph, heading, table, link, code or attribute). To show the tag name as text, write &lt;Internal&gt;.' },
+  InternalUnclosed: {
+    title: '<Internal> is not closed',
+    hint: 'Close every <Internal> with </Internal> on a line of its own, at the same indentation; otherwise agent-only text would run into the public page.',
+  },
+  InternalMisplaced: {
+    title: '<Internal> is not written in the supported form',
+    hint: 'Agent-only text goes between a line that holds only <Internal> and a line that holds only </Internal>, with the text on the lines between (not inside a paragraph, heading, table, link, code or attribute). To show the tag name as text, write &lt;Internal&gt;.',
+  },
   HtmlNotAllowed: { title: 'HTML element not allowed', hint: 'Use Markdown, or the HTML elements listed in docs/authoring.md.' },
   BadPath: { title: 'File is in the wrong place', hint: 'See the content layout in docs/authoring.md.' },
-  UnknownLanguage: { title: 'Unknown language', hint: 'Add the language to `languages` in site.yaml, or move the file to a folder named after a site language.' },
+  UnknownLanguage: {
+    title: 'Unknown language',
+    hint: 'Add the language to `languages` in site.yaml, or move the file to a folder named after a site language.',
+  },
   UnknownMarket: { title: 'Unknown market', hint: 'Create markets/<market>.yaml for it, or use an existing market id.' },
   UnknownCategory: { title: 'Unknown category', hint: 'Add the category to `categories` in site.yaml, or move the article into an existing category folder.' },
   DuplicateSlug: { title: 'Two files have the same URL', hint: 'Rename or remove one of them (a .md and an .mdx with the same name count as the same page).' },
-  BrokenLink: { title: 'Link leads nowhere', hint: 'Link to an existing file relative to this one, e.g. ../returns/start-a-return.md, or to a heading that exists.' },
-  InternalLink: { title: 'Public page links to internal content', hint: 'Public pages cannot link to SOPs or culture guides; move the link into an <Internal> block or remove it.' },
+  BrokenLink: {
+    title: 'Link leads nowhere',
+    hint: 'Link to an existing file relative to this one, e.g. ../returns/start-a-return.md, or to a heading that exists.',
+  },
+  InternalLink: {
+    title: 'Public page links to internal content',
+    hint: 'Public pages cannot link to SOPs or culture guides; move the link into an <Internal> block or remove it.',
+  },
   UnknownFact: { title: 'Unknown fact', hint: 'Add the fact under `facts:` in the market file, or fix its name.' },
-  SymbolicLink: { title: 'Symbolic links are not followed', hint: 'Content is read, not followed: copy the file into place, or point CONTENT_DIR at the real folder.' },
-  ControlCharacter: { title: 'File contains a control character', hint: 'Remove the character (editors can show it with "show invisibles"); only tab, line breaks and form feed are allowed in text.' },
-  BidiControl: { title: 'Invisible text-direction control character', hint: 'Remove it: bidi override and isolate characters (U+202A–U+202E, U+2066–U+2069) can make text display differently from how it reads ("Trojan Source"). For right-to-left text, the marks U+200E and U+200F are allowed.' },
-  LocaleInvalid: { title: 'UI strings file is invalid', hint: 'locales/<lang>.json is one flat JSON object of "key": "text" pairs. Keys are those of Signpost\'s locales/en.json, or fact.<name> and sop.area.<folder> for your own labels; keep every {{placeholder}} of the English text.' },
+  SymbolicLink: {
+    title: 'Symbolic links are not followed',
+    hint: 'Content is read, not followed: copy the file into place, or point CONTENT_DIR at the real folder.',
+  },
+  ControlCharacter: {
+    title: 'File contains a control character',
+    hint: 'Remove the character (editors can show it with "show invisibles"); only tab, line breaks and form feed are allowed in text.',
+  },
+  BidiControl: {
+    title: 'Invisible text-direction control character',
+    hint: 'Remove it: bidi override and isolate characters (U+202A–U+202E, U+2066–U+2069) can make text display differently from how it reads ("Trojan Source"). For right-to-left text, the marks U+200E and U+200F are allowed.',
+  },
+  LocaleInvalid: {
+    title: 'UI strings file is invalid',
+    hint: 'locales/<lang>.json is one flat JSON object of "key": "text" pairs. Keys are those of Signpost\'s locales/en.json, or fact.<name> and sop.area.<folder> for your own labels; keep every {{placeholder}} of the English text.',
+  },
 } as const;
 
 export type ErrorCode = keyof typeof catalogue;

@@ -16,7 +16,11 @@ export function isStackOverflow(e: unknown): boolean {
 export function describeError(e: unknown): string {
   const name = e instanceof Error ? e.name : typeof e;
   const raw = e instanceof Error ? e.message : String(e);
-  const first = raw.split('\n').find((l) => l.trim())?.trim() ?? '';
+  const first =
+    raw
+      .split('\n')
+      .find((l) => l.trim())
+      ?.trim() ?? '';
   const short = first.length > 160 ? `${first.slice(0, 157)}…` : first;
   return short ? `${name}: ${short}` : name;
 }

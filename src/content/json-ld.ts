@@ -9,7 +9,12 @@ export function jsonLdFor(route: Route, site: SiteModel): object[] {
     out.push({
       '@context': 'https://schema.org',
       '@type': 'BreadcrumbList',
-      itemListElement: [...route.breadcrumbs, { url: route.canonical, title: route.title }].map((b, i) => ({ '@type': 'ListItem', position: i + 1, name: b.title, item: site.url + b.url })),
+      itemListElement: [...route.breadcrumbs, { url: route.canonical, title: route.title }].map((b, i) => ({
+        '@type': 'ListItem',
+        position: i + 1,
+        name: b.title,
+        item: site.url + b.url,
+      })),
     });
   }
   if (route.kind !== 'article' && route.kind !== 'policy') return out;

@@ -65,7 +65,6 @@ export interface Content {
 /** Content files larger than this are refused, so one file cannot stall or blow up a build. */
 export const MAX_FILE_BYTES = 1024 * 1024;
 
-
 /**
  * Every content file under the folders `target` may read, relative to `root`, sorted. Symbolic
  * links are never followed: they are reported in `problems` (tree.ts).
@@ -84,7 +83,14 @@ export interface LoadOptions {
 }
 
 /** Reads, validates and renders the given files, each on its own, so the audit's cache can reload only the files that changed. */
-export function loadEntries(root: string, files: string[], target: Target, site: SiteModel, t: (lang: string) => Translate, options: LoadOptions = {}): { entries: Entry[]; problems: Problem[] } {
+export function loadEntries(
+  root: string,
+  files: string[],
+  target: Target,
+  site: SiteModel,
+  t: (lang: string) => Translate,
+  options: LoadOptions = {},
+): { entries: Entry[]; problems: Problem[] } {
   const problems: Problem[] = [];
   const entries: Entry[] = [];
   for (const file of files) {
@@ -118,7 +124,12 @@ export function collectContent(root: string, target: Target, options: LoadOption
   const files = all.filter((f) => /\.(md|mdx)$/.test(f));
   // A page saved with another extension would silently never appear: say so.
   for (const f of all) {
-    if (/\.(markdown|mdown|mkd|txt|html?|MD|MDX|Md)$/.test(f)) problems.push(problem('BadPath', f, 'Only .md and .mdx files are published; this file is not.', { hint: `Rename it to ${f.replace(/\.[^.]+$/, '.md')} (or .mdx for components).` }));
+    if (/\.(markdown|mdown|mkd|txt|html?|MD|MDX|Md)$/.test(f))
+      problems.push(
+        problem('BadPath', f, 'Only .md and .mdx files are published; this file is not.', {
+          hint: `Rename it to ${f.replace(/\.[^.]+$/, '.md')} (or .mdx for components).`,
+        }),
+      );
   }
   const loaded = options.entries ?? loadEntries(root, files, target, site, t, options);
   problems.push(...loaded.problems);
@@ -151,7 +162,15 @@ export function pickEntry(content: Pick<Content, 'byRoute' | 'site'>, route: str
   return entry ? { entry, isFallback: entry.lang !== lang } : undefined;
 }
 
-function loadEntry(root: string, file: string, target: Target, site: SiteModel, t: (lang: string) => Translate, problems: Problem[], options: LoadOptions): Entry | undefined {
+function loadEntry(
+  root: string,
+  file: string,
+  target: Target,
+  site: SiteModel,
+  t: (lang: string) => Translate,
+  problems: Problem[],
+  options: LoadOptions,
+): Entry | undefined {
   const where = parseEntryPath(file);
   if (typeof where === 'string') {
     problems.push(problem('BadPath', file, where));
@@ -160,9 +179,11 @@ function loadEntry(root: string, file: string, target: Target, site: SiteModel, 
   const before = problems.length;
   if (!site.langByCode.has(where.lang)) {
     const guess = didYouMean(where.lang, site.langByCode.keys());
-    problems.push(problem('UnknownLanguage', file, `"${where.lang}" is not a language of this site.${guess ? ` Did you mean "${guess}"?` : ''}`, {
-      hint: `Site languages: ${[...site.langByCode.keys()].join(', ')}. Add the language to site.yaml or move the file.`,
-    }));
+    problems.push(
+      problem('UnknownLanguage', file, `"${where.lang}" is not a language of this site.${guess ? ` Did you mean "${guess}"?` : ''}`, {
+        hint: `Site languages: ${[...site.langByCode.keys()].join(', ')}. Add the language to site.yaml or move the file.`,
+      }),
+    );
   }
   if (where.market && !site.marketById.has(where.market)) {
     const guess = didYouMean(where.market, site.marketById.keys());
@@ -170,9 +191,11 @@ function loadEntry(root: string, file: string, target: Target, site: SiteModel, 
   }
   if (where.category && !site.categoryById.has(where.category)) {
     const guess = didYouMean(where.category, site.categoryById.keys());
-    problems.push(problem('UnknownCategory', file, `"${where.category}" is not a category.${guess ? ` Did you mean "${guess}"?` : ''}`, {
-      hint: `Categories: ${[...site.categoryById.keys()].join(', ')}. Add it to \`categories\` in site.yaml or move the article.`,
-    }));
+    problems.push(
+      problem('UnknownCategory', file, `"${where.category}" is not a category.${guess ? ` Did you mean "${guess}"?` : ''}`, {
+        hint: `Categories: ${[...site.categoryById.keys()].join(', ')}. Add it to \`categories\` in site.yaml or move the article.`,
+      }),
+    );
   }
   const bytes = fs.readFileSync(path.join(root, file));
   if (bytes.length > MAX_FILE_BYTES) {
@@ -191,8 +214,17 @@ function loadEntry(root: string, file: string, target: Target, site: SiteModel, 
   }
   // Frontmatter is shown as text on both sites: it cannot hold agent-only material.
   for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
-    const tag = [value].flat().map((v) => (typeof v === 'string' ? internalLikeTag(v) : undefined)).find(Boolean);
-    if (tag) problems.push(problem('InternalMisplaced', file, `\`${key}\` contains ${tag.slice(0, 40)}…; frontmatter is public on every page.`, { line: source.keyLines.get(key), hint: 'Agent-only text goes in an <Internal> block in the body, never in frontmatter.' }));
+    const tag = [value]
+      .flat()
+      .map((v) => (typeof v === 'string' ? internalLikeTag(v) : undefined))
+      .find(Boolean);
+    if (tag)
+      problems.push(
+        problem('InternalMisplaced', file, `\`${key}\` contains ${tag.slice(0, 40)}…; frontmatter is public on every page.`, {
+          line: source.keyLines.get(key),
+          hint: 'Agent-only text goes in an <Internal> block in the body, never in frontmatter.',
+        }),
+      );
   }
   for (const m of (data as { markets?: string[] }).markets ?? []) {
     if (m !== '*' && !site.marketById.has(m)) {
@@ -209,11 +241,24 @@ function loadEntry(root: string, file: string, target: Target, site: SiteModel, 
   // The audit needs links and headings only: plain Markdown takes the fast native scan.
   const render: typeof renderBody = options.html === false && where.format === 'md' ? (body, _format, ctx) => scanMarkdown(body, ctx) : renderBody;
   const rendered = render(source.body, where.format, {
-    target, file, route: where.route, lang: where.lang, market: where.market, site,
+    target,
+    file,
+    route: where.route,
+    lang: where.lang,
+    market: where.market,
+    site,
     t: t(site.langByCode.has(where.lang) ? where.lang : site.defaultLanguage.code),
-    bodyLine: source.bodyLine, problems, faq: (data as { faq?: boolean }).faq === true, html: options.html,
+    bodyLine: source.bodyLine,
+    problems,
+    faq: (data as { faq?: boolean }).faq === true,
+    html: options.html,
   });
   if (problems.length > before) return undefined;
-  const markets = marketsOf(where.type, where.market, (data as { markets?: string[] }).markets, site.markets.map((m) => m.id));
+  const markets = marketsOf(
+    where.type,
+    where.market,
+    (data as { markets?: string[] }).markets,
+    site.markets.map((m) => m.id),
+  );
   return { ...where, ...rendered, file, data, markets: markets.ids, allMarkets: markets.all } as Entry;
 }

@@ -73,7 +73,8 @@ export function readLocaleFiles(root: string): LocaleFiles {
 }
 
 /** Only the string values of a parsed file (what i18next is given; the rest is reported elsewhere). */
-export const stringsOf = (file: Record<string, unknown>): Strings => Object.fromEntries(Object.entries(file).filter(([, v]) => typeof v === 'string')) as Strings;
+export const stringsOf = (file: Record<string, unknown>): Strings =>
+  Object.fromEntries(Object.entries(file).filter(([, v]) => typeof v === 'string')) as Strings;
 
 /**
  * Signpost's own UI strings (`locales/<lang>.json` of the project), read afresh on every call:
@@ -102,7 +103,6 @@ export function loadStrings(contentRoot?: string): Record<string, Strings> {
   return mergeStrings(Object.fromEntries(Object.entries(files).map(([lang, f]) => [lang, stringsOf(f)])));
 }
 
-
 /**
  * Key prefixes a content root may add its own keys under: `fact.<name>` labels a fact of its
  * market data (MarketContext, MarketView), `sop.area.<folder>` names a folder of SOPs (routes.ts).
@@ -122,9 +122,11 @@ export function loadLocaleOverrides(root: string, site: Pick<SiteModel, 'langByC
     const rel = paths[lang]!;
     if (!site.langByCode.has(lang)) {
       const guess = didYouMean(lang, site.langByCode.keys());
-      problems.push(problem('UnknownLanguage', rel, `${excerpt(lang)} is not a language of this site.${guess ? ` Did you mean "${guess}"?` : ''}`, {
-        hint: `Site languages: ${[...site.langByCode.keys()].join(', ')}. Rename the file after one of them, or add the language to site.yaml.`,
-      }));
+      problems.push(
+        problem('UnknownLanguage', rel, `${excerpt(lang)} is not a language of this site.${guess ? ` Did you mean "${guess}"?` : ''}`, {
+          hint: `Site languages: ${[...site.langByCode.keys()].join(', ')}. Rename the file after one of them, or add the language to site.yaml.`,
+        }),
+      );
       continue;
     }
     for (const [key, value] of Object.entries(file)) {
@@ -142,7 +144,10 @@ export function loadLocaleOverrides(root: string, site: Pick<SiteModel, 'langByC
       const ref = en[key] ?? en[key.replace(plural, '_other')];
       if (ref === undefined && !siteKeyPrefixes.some((p) => key.startsWith(p) && key.length > p.length)) {
         const guess = didYouMean(key, known);
-        problemAt(`Signpost has no UI string ${excerpt(key)}.${guess ? ` Did you mean "${guess}"?` : ''}`, `Override keys of Signpost's locales/en.json, or add your own under ${siteKeyPrefixes.map((p) => `${p}<name>`).join(' or ')}.`);
+        problemAt(
+          `Signpost has no UI string ${excerpt(key)}.${guess ? ` Did you mean "${guess}"?` : ''}`,
+          `Override keys of Signpost's locales/en.json, or add your own under ${siteKeyPrefixes.map((p) => `${p}<name>`).join(' or ')}.`,
+        );
         continue;
       }
       // Plural forms may spell the number out (Arabic's dual) instead of using {{count}}.
@@ -151,7 +156,10 @@ export function loadLocaleOverrides(root: string, site: Pick<SiteModel, 'langByC
       const got = own(value);
       if (expected.join() !== got.join()) {
         const list = (l: string[]) => (l.length ? l.map((p) => `{{${p}}}`).join(', ') : 'none');
-        problemAt(`The text of ${excerpt(key)} has the placeholders ${excerpt(list(got))}; the English text has ${list(expected)}.`, 'Keep each {{placeholder}} exactly as in the English text (translate the words around it); nothing fills any other.');
+        problemAt(
+          `The text of ${excerpt(key)} has the placeholders ${excerpt(list(got))}; the English text has ${list(expected)}.`,
+          'Keep each {{placeholder}} exactly as in the English text (translate the words around it); nothing fills any other.',
+        );
       }
     }
     strings[lang] = stringsOf(file);

@@ -28,7 +28,9 @@ export interface EntryPath {
 }
 
 /** Content folders and whether the public site may read them (from the registry, types.ts). */
-export const contentFolders: Record<string, { type: ContentType; internalOnly: boolean }> = Object.fromEntries(contentTypes.map((s) => [s.folder, { type: s.type, internalOnly: s.internalOnly }]));
+export const contentFolders: Record<string, { type: ContentType; internalOnly: boolean }> = Object.fromEntries(
+  contentTypes.map((s) => [s.folder, { type: s.type, internalOnly: s.internalOnly }]),
+);
 
 const segment = /^[a-z0-9][a-z0-9-]*$/;
 
@@ -92,7 +94,10 @@ const internalPrefixes = new Set(contentTypes.filter((s) => s.internalOnly).map(
  */
 export function pageRoutes(site: { markets: { id: string }[]; categories: { id: string }[] }, target: 'public' | 'internal'): string[] {
   return [
-    '', 'search', 'markets', '404',
+    '',
+    'search',
+    'markets',
+    '404',
     ...site.markets.map((m) => `markets/${m.id}`),
     ...site.categories.map((c) => `help/${c.id}`),
     ...(target === 'internal' ? ['sop', 'health'] : []),

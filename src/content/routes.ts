@@ -72,7 +72,12 @@ export function buildRoutes(content: Content): Route[] {
   const link = (route: string, lang: Language): PageLink | undefined => {
     const e = pick(route, lang.code);
     if (!e) return undefined;
-    return { url: urlFor(lang.code, route), title: e.data.title, description: e.data.description, lang: e.lang === lang.code ? undefined : site.langByCode.get(e.lang) };
+    return {
+      url: urlFor(lang.code, route),
+      title: e.data.title,
+      description: e.data.description,
+      lang: e.lang === lang.code ? undefined : site.langByCode.get(e.lang),
+    };
   };
   const allLangAlternates = (route: string): Alternate[] => [
     ...site.languages.map((l) => ({ hreflang: l.htmlLang, href: urlFor(l.code, route) })),
@@ -99,29 +104,51 @@ export function buildRoutes(content: Content): Route[] {
     const t = content.t(lang.code);
     const home: PageLink = { url: urlFor(lang.code, ''), title: t('nav.home') };
     const base = (route: string, title: string, description: string, breadcrumbs: PageLink[] = [home]) => ({
-      path: urlFor(lang.code, route).slice(1, -1), route, lang, title, description,
-      alternates: route === '' ? homeAlternates : allLangAlternates(route), canonical: urlFor(lang.code, route), breadcrumbs,
+      path: urlFor(lang.code, route).slice(1, -1),
+      route,
+      lang,
+      title,
+      description,
+      alternates: route === '' ? homeAlternates : allLangAlternates(route),
+      canonical: urlFor(lang.code, route),
+      breadcrumbs,
     });
 
     routes.push({
       ...base('', site.name, t('home.description', { site: site.name }), []),
       kind: 'home',
       popular: popular.map((r) => link(r, lang)!),
-      categories: site.categories.map((c) => ({ url: urlFor(lang.code, `help/${c.id}`), title: c.name(lang.code), description: c.description(lang.code), count: byCategory.get(c.id)?.length ?? 0 })),
+      categories: site.categories.map((c) => ({
+        url: urlFor(lang.code, `help/${c.id}`),
+        title: c.name(lang.code),
+        description: c.description(lang.code),
+        count: byCategory.get(c.id)?.length ?? 0,
+      })),
     });
     for (const c of site.categories) {
       const route = `help/${c.id}`;
-      routes.push({ ...base(route, c.name(lang.code), c.description(lang.code) ?? c.name(lang.code)), kind: 'category', category: c, articles: (byCategory.get(c.id) ?? []).map((r) => link(r, lang)!) });
+      routes.push({
+        ...base(route, c.name(lang.code), c.description(lang.code) ?? c.name(lang.code)),
+        kind: 'category',
+        category: c,
+        articles: (byCategory.get(c.id) ?? []).map((r) => link(r, lang)!),
+      });
     }
     const marketsCrumb: PageLink = { url: urlFor(lang.code, 'markets'), title: t('markets.title') };
     routes.push({
-      ...base('markets', t('markets.title'), t('markets.description')), kind: 'markets',
+      ...base('markets', t('markets.title'), t('markets.description')),
+      kind: 'markets',
       markets: site.markets.map((m) => ({ id: m.id, region: m.region, url: urlFor(lang.code, `markets/${m.id}`), title: m.name(lang.code) })),
     });
     for (const m of site.markets) {
       const route = `markets/${m.id}`;
       const policies = policyKinds.map((p) => link(`policies/${m.id}/${p}`, lang)).filter((l): l is PageLink => !!l);
-      routes.push({ ...base(route, m.name(lang.code), t('market.description', { market: m.name(lang.code) }), [home, marketsCrumb]), kind: 'market', market: m, policies });
+      routes.push({
+        ...base(route, m.name(lang.code), t('market.description', { market: m.name(lang.code) }), [home, marketsCrumb]),
+        kind: 'market',
+        market: m,
+        policies,
+      });
     }
     routes.push({ ...base('search', t('search.title'), t('search.description', { site: site.name })), kind: 'search' });
     routes.push({ ...base('404', t('notFound.title'), t('notFound.description')), kind: 'notFound', alternates: [] });
@@ -132,27 +159,48 @@ export function buildRoutes(content: Content): Route[] {
       const translations: Alternate[] = [...langs.keys()].map((code) => ({ hreflang: site.langByCode.get(code)?.htmlLang ?? code, href: urlFor(code, route) }));
       if (langs.has(def.code)) translations.push({ hreflang: 'x-default', href: urlFor(def.code, route) });
       const common = {
-        path: urlFor(lang.code, route).slice(1, -1), route, lang, title: entry.data.title, description: entry.data.description,
-        alternates: isFallback ? [] : translations, canonical: urlFor(entry.lang, route),
-        entry, source, isFallback, toc: entry.headings.filter((h) => h.toc),
+        path: urlFor(lang.code, route).slice(1, -1),
+        route,
+        lang,
+        title: entry.data.title,
+        description: entry.data.description,
+        alternates: isFallback ? [] : translations,
+        canonical: urlFor(entry.lang, route),
+        entry,
+        source,
+        isFallback,
+        toc: entry.headings.filter((h) => h.toc),
       };
       if (entry.type === 'help') {
         const category = site.categoryById.get(entry.category!)!;
         routes.push({
-          ...common, kind: 'article', category,
+          ...common,
+          kind: 'article',
+          category,
           breadcrumbs: [home, { url: urlFor(lang.code, `help/${category.id}`), title: category.name(lang.code) }],
           related: (relatedRoutes.get(route) ?? []).map((r) => link(r, lang)!),
         });
       } else if (entry.type === 'policy') {
         const market = site.marketById.get(entry.market!)!;
         routes.push({
-          ...common, kind: 'policy', market,
+          ...common,
+          kind: 'policy',
+          market,
           breadcrumbs: [home, marketsCrumb, { url: urlFor(lang.code, `markets/${market.id}`), title: market.name(lang.code) }],
-          related: policyKinds.filter((p) => p !== (entry as PolicyEntry).policy).map((p) => link(`policies/${market.id}/${p}`, lang)).filter((l): l is PageLink => !!l),
+          related: policyKinds
+            .filter((p) => p !== (entry as PolicyEntry).policy)
+            .map((p) => link(`policies/${market.id}/${p}`, lang))
+            .filter((l): l is PageLink => !!l),
         });
       } else {
         const crumb: PageLink = { url: urlFor(lang.code, 'sop'), title: t('sop.title') };
-        routes.push({ ...common, kind: entry.type, market: entry.type === 'culture' ? site.marketById.get(entry.market!) : undefined, breadcrumbs: [home, crumb], related: [] });
+        routes.push({
+          ...common,
+          kind: entry.type,
+          market: entry.type === 'culture' ? site.marketById.get(entry.market!) : undefined,
+          breadcrumbs: [home, crumb],
+          related: [],
+        });
       }
     }
 
@@ -162,7 +210,11 @@ export function buildRoutes(content: Content): Route[] {
         if (!route.startsWith('sop/') && !route.startsWith('culture/')) continue;
         const folder = route.split('/').slice(1, -1).join('/');
         // Area names are site data: a content root names them in locales/<lang>.json ("sop.area.customs").
-        const area = route.startsWith('culture/') ? t('culture.title') : folder ? t(`sop.area.${folder}`, { defaultValue: folder.replace(/[-/]/g, ' ').replace(/^./, (c) => c.toUpperCase()) }) : t('sop.title');
+        const area = route.startsWith('culture/')
+          ? t('culture.title')
+          : folder
+            ? t(`sop.area.${folder}`, { defaultValue: folder.replace(/[-/]/g, ' ').replace(/^./, (c) => c.toUpperCase()) })
+            : t('sop.title');
         (groups.get(area) ?? groups.set(area, []).get(area)!).push(link(route, lang)!);
       }
       routes.push({ ...base('sop', t('sop.title'), t('sop.description')), kind: 'sopIndex', groups: [...groups].map(([name, links]) => ({ name, links })) });

@@ -74,13 +74,17 @@ export function describeLanguage(code: string, name?: string, dir?: 'ltr' | 'rtl
   let htmlLang = code;
   try {
     htmlLang = Intl.getCanonicalLocales(code)[0] ?? code;
-  } catch { /* validated elsewhere */ }
+  } catch {
+    /* validated elsewhere */
+  }
   const base = code.split('-')[0]!;
   let native = name;
   if (!native) {
     try {
       native = new Intl.DisplayNames([htmlLang], { type: 'language' }).of(htmlLang);
-    } catch { /* keep undefined */ }
+    } catch {
+      /* keep undefined */
+    }
   }
   return { code, htmlLang, name: native ?? code, dir: dir ?? (rtl.has(base) ? 'rtl' : 'ltr') };
 }
@@ -99,7 +103,14 @@ function readYamlFile(root: string, rel: string, problems: Problem[]): { data: u
   return parsed;
 }
 
-const dirs = (p: string) => (fs.existsSync(p) ? fs.readdirSync(p, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort() : []);
+const dirs = (p: string) =>
+  fs.existsSync(p)
+    ? fs
+        .readdirSync(p, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
+    : [];
 
 /** Reads site.yaml and markets/*.yaml from a content root. */
 export function loadSite(root: string): { site: SiteModel; problems: Problem[] } {
@@ -123,23 +134,35 @@ export function loadSite(root: string): { site: SiteModel; problems: Problem[] }
   const langByCode = new Map(languages.map((l) => [l.code, l]));
   const defaultCode = data.default_language ?? (langByCode.has('en') ? 'en' : languages[0]!.code);
   if (!langByCode.has(defaultCode)) {
-    problems.push(problem('DataInvalid', 'site.yaml', `\`default_language\` is ${excerpt(defaultCode)}, which is not in \`languages\`.`, { hint: 'Add it to `languages` or pick one of them.' }));
+    problems.push(
+      problem('DataInvalid', 'site.yaml', `\`default_language\` is ${excerpt(defaultCode)}, which is not in \`languages\`.`, {
+        hint: 'Add it to `languages` or pick one of them.',
+      }),
+    );
   }
   const defaultLanguage = langByCode.get(defaultCode) ?? languages[0]!;
 
   // Names are looked up by language code as own keys only (own.ts): no code finds an inherited property.
-  const named = (names: Record<string, string> | undefined, fallback: string) => (lang: string) => own(names, lang) ?? own(names, defaultLanguage.code) ?? fallback;
-  const categories: Category[] = (data.categories ?? dirs(path.join(root, 'help', defaultLanguage.code)).map((id) => ({ id, names: {}, descriptions: undefined })))
-    .map((c) => ({
-      id: c.id,
-      name: named(c.names, c.id.replace(/-/g, ' ').replace(/^./, (s) => s.toUpperCase())),
-      description: (lang: string) => own(c.descriptions, lang) ?? own(c.descriptions, defaultLanguage.code),
-    }));
+  const named = (names: Record<string, string> | undefined, fallback: string) => (lang: string) =>
+    own(names, lang) ?? own(names, defaultLanguage.code) ?? fallback;
+  const categories: Category[] = (
+    data.categories ?? dirs(path.join(root, 'help', defaultLanguage.code)).map((id) => ({ id, names: {}, descriptions: undefined }))
+  ).map((c) => ({
+    id: c.id,
+    name: named(
+      c.names,
+      c.id.replace(/-/g, ' ').replace(/^./, (s) => s.toUpperCase()),
+    ),
+    description: (lang: string) => own(c.descriptions, lang) ?? own(c.descriptions, defaultLanguage.code),
+  }));
 
   const markets: Market[] = [];
   const marketEntries = listDir(root, 'markets', problems);
   for (const d of marketEntries) {
-    if (d.isDirectory() && /\.ya?ml$/.test(d.name)) problems.push(problem('BadPath', `markets/${d.name}`, 'This is a folder, not a market file.', { hint: 'Market data is one file per market: markets/<market>.yaml.' }));
+    if (d.isDirectory() && /\.ya?ml$/.test(d.name))
+      problems.push(
+        problem('BadPath', `markets/${d.name}`, 'This is a folder, not a market file.', { hint: 'Market data is one file per market: markets/<market>.yaml.' }),
+      );
   }
   const marketFiles = marketEntries.filter((d) => d.isFile() && /\.ya?ml$/.test(d.name)).map((d) => d.name);
   for (const f of marketFiles) {
@@ -158,7 +181,12 @@ export function loadSite(root: string): { site: SiteModel; problems: Problem[] }
         return;
       }
       for (const lang of m.languages) {
-        if (!langByCode.has(lang)) problems.push(problem('UnknownLanguage', rel, `Market "${id}" offers language ${excerpt(lang)}, which is not a site language.`, { line: raw.keyLines.get('languages') }));
+        if (!langByCode.has(lang))
+          problems.push(
+            problem('UnknownLanguage', rel, `Market "${id}" offers language ${excerpt(lang)}, which is not a site language.`, {
+              line: raw.keyLines.get('languages'),
+            }),
+          );
       }
       const region = m.region ?? id.toUpperCase();
       markets.push({

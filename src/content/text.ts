@@ -34,7 +34,10 @@ export function decodeText(bytes: Uint8Array, file: string): string | Problem {
   const m = control.exec(text);
   if (m) {
     const code = `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-    return problem('ControlCharacter', file, `The file contains the control character ${code}${code === 'U+0000' ? ' (NUL)' : ''}.`, { line: lineAt(text, m.index), column: m.index - text.lastIndexOf('\n', m.index - 1) });
+    return problem('ControlCharacter', file, `The file contains the control character ${code}${code === 'U+0000' ? ' (NUL)' : ''}.`, {
+      line: lineAt(text, m.index),
+      column: m.index - text.lastIndexOf('\n', m.index - 1),
+    });
   }
   return text;
 }

@@ -40,10 +40,50 @@ const spec = (s: ContentTypeSpec) => s;
 
 /** Every content type, in the order folders are read and listed. */
 export const contentTypes: readonly ContentTypeSpec[] = [
-  spec({ type: 'help', folder: 'help', layout: 'help/<lang>/<category>/…/<slug>.md', schema: helpSchema, internalOnly: false, routePrefix: 'help', labelKey: 'type.help', marketFromPath: false, customerFacing: true }),
-  spec({ type: 'policy', folder: 'policies', layout: 'policies/<market>/<lang>/<policy>.md', schema: policySchema, internalOnly: false, routePrefix: 'policies', labelKey: 'type.policy', marketFromPath: true, customerFacing: true }),
-  spec({ type: 'sop', folder: 'sop', layout: 'sop/<lang>/…/<slug>.md', schema: sopSchema, internalOnly: true, routePrefix: 'sop', labelKey: 'type.sop', marketFromPath: false, customerFacing: false }),
-  spec({ type: 'culture', folder: 'culture', layout: 'culture/<lang>/<market>.md', schema: cultureSchema, internalOnly: true, routePrefix: 'culture', labelKey: 'type.culture', marketFromPath: true, customerFacing: false }),
+  spec({
+    type: 'help',
+    folder: 'help',
+    layout: 'help/<lang>/<category>/…/<slug>.md',
+    schema: helpSchema,
+    internalOnly: false,
+    routePrefix: 'help',
+    labelKey: 'type.help',
+    marketFromPath: false,
+    customerFacing: true,
+  }),
+  spec({
+    type: 'policy',
+    folder: 'policies',
+    layout: 'policies/<market>/<lang>/<policy>.md',
+    schema: policySchema,
+    internalOnly: false,
+    routePrefix: 'policies',
+    labelKey: 'type.policy',
+    marketFromPath: true,
+    customerFacing: true,
+  }),
+  spec({
+    type: 'sop',
+    folder: 'sop',
+    layout: 'sop/<lang>/…/<slug>.md',
+    schema: sopSchema,
+    internalOnly: true,
+    routePrefix: 'sop',
+    labelKey: 'type.sop',
+    marketFromPath: false,
+    customerFacing: false,
+  }),
+  spec({
+    type: 'culture',
+    folder: 'culture',
+    layout: 'culture/<lang>/<market>.md',
+    schema: cultureSchema,
+    internalOnly: true,
+    routePrefix: 'culture',
+    labelKey: 'type.culture',
+    marketFromPath: true,
+    customerFacing: false,
+  }),
 ];
 
 const byType = new Map(contentTypes.map((s) => [s.type, s]));
@@ -56,13 +96,19 @@ export const typeSpec = (type: ContentType): ContentTypeSpec => byType.get(type)
 export const typeOfFolder = (folder: string): ContentTypeSpec | undefined => byFolder.get(folder);
 
 /** The content types a site may read: all on the agents' site, the public ones on the customers'. */
-export const typesFor = (target: 'public' | 'internal'): readonly ContentTypeSpec[] => (target === 'internal' ? contentTypes : contentTypes.filter((s) => !s.internalOnly));
+export const typesFor = (target: 'public' | 'internal'): readonly ContentTypeSpec[] =>
+  target === 'internal' ? contentTypes : contentTypes.filter((s) => !s.internalOnly);
 
 /**
  * The markets an entry applies to, as market ids: its own market for types that have one by path;
  * otherwise the `markets` of its frontmatter, where none or `*` means every market of the site.
  */
-export function marketsOf(type: ContentType, pathMarket: string | undefined, listed: readonly string[] | undefined, allMarkets: readonly string[]): { ids: string[]; all: boolean } {
+export function marketsOf(
+  type: ContentType,
+  pathMarket: string | undefined,
+  listed: readonly string[] | undefined,
+  allMarkets: readonly string[],
+): { ids: string[]; all: boolean } {
   if (typeSpec(type).marketFromPath) return { ids: pathMarket ? [pathMarket] : [], all: false };
   if (!listed || listed.includes('*')) return { ids: [...allMarkets], all: true };
   return { ids: [...listed], all: false };

@@ -8,7 +8,15 @@ import { didYouMean, excerpt, problem, type ErrorCode, type Problem } from './er
 
 type AnySchema = z.ZodType;
 
-interface Def { type: string; shape?: Record<string, AnySchema>; innerType?: AnySchema; element?: AnySchema; valueType?: AnySchema; in?: AnySchema; options?: AnySchema[] }
+interface Def {
+  type: string;
+  shape?: Record<string, AnySchema>;
+  innerType?: AnySchema;
+  element?: AnySchema;
+  valueType?: AnySchema;
+  in?: AnySchema;
+  options?: AnySchema[];
+}
 const defOf = (s: AnySchema): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
 
 /** The keys an object schema accepts at `path` (used for "did you mean"). */
@@ -16,9 +24,18 @@ export function knownKeys(schema: AnySchema, path: readonly PropertyKey[]): stri
   let s: AnySchema | undefined = schema;
   for (let i = 0; s; ) {
     const def = defOf(s);
-    if (def.innerType) { s = def.innerType; continue; }
-    if (def.type === 'pipe' && def.in) { s = def.in; continue; }
-    if (def.type === 'union' && def.options) { s = def.options.find((o) => defOf(o).type === 'object' || defOf(o).innerType) ?? def.options[0]; continue; }
+    if (def.innerType) {
+      s = def.innerType;
+      continue;
+    }
+    if (def.type === 'pipe' && def.in) {
+      s = def.in;
+      continue;
+    }
+    if (def.type === 'union' && def.options) {
+      s = def.options.find((o) => defOf(o).type === 'object' || defOf(o).innerType) ?? def.options[0];
+      continue;
+    }
     if (i === path.length) return def.shape ? Object.keys(def.shape) : [];
     const key = path[i++];
     if (def.type === 'object' && def.shape) s = def.shape[String(key)];
@@ -60,19 +77,30 @@ export function validate<S extends AnySchema>(
       for (const key of issue.keys) {
         const guess = didYouMean(key, known);
         const where = issue.path.length ? ` in ${describe(issue.path)}` : '';
-        problems.push(problem('UnknownKey', file, `Unknown key ${keyName(key)}${where}.${guess ? ` Did you mean \`${guess}\`?` : ''}`, {
-          line: keyLines.get([...issue.path, key].join('.')) ?? defaultLine,
-          hint: known.length ? `Allowed keys here: ${known.join(', ')}.` : undefined,
-          field: [...issue.path, key].map(String).join('.'),
-          issue: 'unknown',
-        }));
+        problems.push(
+          problem('UnknownKey', file, `Unknown key ${keyName(key)}${where}.${guess ? ` Did you mean \`${guess}\`?` : ''}`, {
+            line: keyLines.get([...issue.path, key].join('.')) ?? defaultLine,
+            hint: known.length ? `Allowed keys here: ${known.join(', ')}.` : undefined,
+            field: [...issue.path, key].map(String).join('.'),
+            issue: 'unknown',
+          }),
+        );
       }
       continue;
     }
     const missing = issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined;
-    const message = missing ? `${describe(issue.path)} is required.` : `${describe(issue.path)}: ${issue.message}${'input' in issue && issue.input !== undefined && typeof issue.input !== 'object' ? ` (got ${excerpt(issue.input)})` : ''}.`;
+    const message = missing
+      ? `${describe(issue.path)} is required.`
+      : `${describe(issue.path)}: ${issue.message}${'input' in issue && issue.input !== undefined && typeof issue.input !== 'object' ? ` (got ${excerpt(issue.input)})` : ''}.`;
     const expected = issue.code === 'invalid_type' ? String((issue as { expected?: unknown }).expected) : undefined;
-    problems.push(problem(code, file, message, { line: lineFor(keyLines, issue.path) ?? defaultLine, field: issue.path.map(String).join('.'), issue: missing ? 'missing' : 'invalid', expected }));
+    problems.push(
+      problem(code, file, message, {
+        line: lineFor(keyLines, issue.path) ?? defaultLine,
+        field: issue.path.map(String).join('.'),
+        issue: missing ? 'missing' : 'invalid',
+        expected,
+      }),
+    );
   }
   return problems;
 }

@@ -77,7 +77,12 @@ export function parseYaml(text: string, file: string, lineOffset = 0): ParsedYam
         : [problem('YamlAlias', file, `This YAML uses an anchor (&${excerpt(anchor.name, 20).slice(1, -1)}).`, { line: anchor.line })];
     }
     const err = e as { reason?: string; message: string; mark?: { line: number; column: number } };
-    return [problem('YamlSyntax', file, clipMessage(quoteShort(err.reason ?? err.message)), { line: err.mark ? err.mark.line + 1 + lineOffset : undefined, column: err.mark ? err.mark.column + 1 : undefined })];
+    return [
+      problem('YamlSyntax', file, clipMessage(quoteShort(err.reason ?? err.message)), {
+        line: err.mark ? err.mark.line + 1 + lineOffset : undefined,
+        column: err.mark ? err.mark.column + 1 : undefined,
+      }),
+    ];
   }
   const keyLines = new Map<string, number>();
   // A mapping's nodes come as key, value, key, value… (a value is missing only after a bare key

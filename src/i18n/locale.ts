@@ -7,7 +7,11 @@
 
 const canonical = new Map<string, string>();
 
-export function formatLocale(site: { langByCode: ReadonlyMap<string, { htmlLang: string }> }, lang: string, market?: { languages: readonly string[]; region: string }): string {
+export function formatLocale(
+  site: { langByCode: ReadonlyMap<string, { htmlLang: string }> },
+  lang: string,
+  market?: { languages: readonly string[]; region: string },
+): string {
   const tag = site.langByCode.get(lang)?.htmlLang ?? lang;
   if (!market?.languages.includes(lang) || tag.includes('-') || !/^[A-Z]{2}$/.test(market.region)) return tag;
   // Called for every page of a market: canonicalize each tag once.

@@ -33,7 +33,9 @@ export default function signpost(): AstroIntegration {
           const { content, findings, today } = getBuilt();
           mark('load', loadStarted);
           if (content.target === 'internal' && command === 'build') {
-            console.log(`Content audit as of ${today}: ${summary(findings)}.${findings.length ? ' Details: the Content health page of the internal site, or npm run audit.' : ''}`);
+            console.log(
+              `Content audit as of ${today}: ${summary(findings)}.${findings.length ? ' Details: the Content health page of the internal site, or npm run audit.' : ''}`,
+            );
           }
         } catch (e) {
           if (e instanceof ContentError) {

@@ -17,12 +17,13 @@ const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').
  * the root language picker, which the language homes name as their x-default (routes.ts).
  */
 export function sitemapXml(siteUrl: string, routes: Route[]): string {
-  const entry = (loc: string, alternates: Route['alternates']) => [
-    `  <url>`,
-    `    <loc>${escapeXml(siteUrl + loc)}</loc>`,
-    ...alternates.map((a) => `    <xhtml:link rel="alternate" hreflang="${escapeXml(a.hreflang)}" href="${escapeXml(siteUrl + a.href)}"/>`),
-    `  </url>`,
-  ].join('\n');
+  const entry = (loc: string, alternates: Route['alternates']) =>
+    [
+      `  <url>`,
+      `    <loc>${escapeXml(siteUrl + loc)}</loc>`,
+      ...alternates.map((a) => `    <xhtml:link rel="alternate" hreflang="${escapeXml(a.hreflang)}" href="${escapeXml(siteUrl + a.href)}"/>`),
+      `  </url>`,
+    ].join('\n');
   const home = routes.find((r) => r.kind === 'home');
   const urls = [
     ...(home ? [entry('/', home.alternates)] : []),

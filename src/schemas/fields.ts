@@ -7,22 +7,21 @@ import { z } from './z.ts';
 export const isoDate = z
   .string({ error: 'expected a date written YYYY-MM-DD, for example 2026-03-31' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date written YYYY-MM-DD, for example 2026-03-31', abort: true })
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, { error: 'is not a real calendar date' });
+  .refine(
+    (s) => {
+      const d = new Date(`${s}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+    },
+    { error: 'is not a real calendar date' },
+  );
 
 /** A lower-case BCP 47 language tag as used in folder names: `en`, `de`, `zh-cn`, `pt-br`. */
-export const langTag = z
-  .string()
-  .regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/, {
-    error: 'expected a lower-case BCP 47 language tag such as en, de or zh-cn',
-  });
+export const langTag = z.string().regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/, {
+  error: 'expected a lower-case BCP 47 language tag such as en, de or zh-cn',
+});
 
 /** A market id: lower-case letters, digits and hyphens, normally an ISO 3166-1 code (`de`, `gb`). */
-export const marketId = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'expected a lower-case market id such as de or gb' });
+export const marketId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'expected a lower-case market id such as de or gb' });
 
 /** A team or person responsible for an entry, e.g. `returns-team`. */
 export const owner = z.string().trim().min(1, { error: 'must not be empty' });

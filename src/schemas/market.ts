@@ -49,7 +49,10 @@ export const factSchema = z
     value: z.union([z.number(), range, plainText]),
     unit: z.enum(factUnits),
     /** ISO 4217 code for `unit: money`; defaults to the market's currency. */
-    currency: z.string().refine((c) => currencies.has(c), { error: 'is not an ISO 4217 currency code' }).optional(),
+    currency: z
+      .string()
+      .refine((c) => currencies.has(c), { error: 'is not an ISO 4217 currency code' })
+      .optional(),
     /** Date the rule took effect. */
     effective: isoDate,
     /** Date it stops applying, if known. */
@@ -64,7 +67,10 @@ export const factSchema = z
 
 export const marketSchema = z.strictObject({
   /** ISO 3166-1 region code used for the market's localized name; default: the id upper-cased. */
-  region: z.string().regex(/^[A-Z]{2}$|^\d{3}$/, { error: 'expected an ISO 3166-1 code such as DE' }).optional(),
+  region: z
+    .string()
+    .regex(/^[A-Z]{2}$|^\d{3}$/, { error: 'expected an ISO 3166-1 code such as DE' })
+    .optional(),
   /** Names per language when the region name is not what customers should see. */
   names: translated.optional(),
   /** Languages offered to this market's customers; the first is the market's default. */

@@ -85,7 +85,36 @@ function push(hash: number, start: number, cjk: number): void {
 }
 
 /** Tags that do not end a block of text: runs may go through them. */
-const inlineTags = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'br', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'i', 'ins', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr']);
+const inlineTags = new Set([
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'br',
+  'cite',
+  'code',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'i',
+  'ins',
+  'kbd',
+  'mark',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
+  'var',
+  'wbr',
+]);
 
 /**
  * Reads lower-case `s` into tokens. As `html`, tags end blocks of text (inline ones do not), the
@@ -163,7 +192,11 @@ function tokenize(s: string, html: boolean): number {
       }
     } else {
       const next = k + 1 < len ? s.charCodeAt(k + 1) : 32;
-      if ((classes[code] === STOP && (next === 32 || next === 10 || next === 9 || next === 13 || next === 0xa0 || next === 0x3000)) || code === 34 || (code === 10 && next === 10)) {
+      if (
+        (classes[code] === STOP && (next === 32 || next === 10 || next === 9 || next === 13 || next === 0xa0 || next === 0x3000)) ||
+        code === 34 ||
+        (code === 10 && next === 10)
+      ) {
         if (start >= 0) push(number ? 0 : h | 1, start, 0);
         start = -1;
         push(0, k, 0);
@@ -260,14 +293,18 @@ export class Secrets {
     const s = readable(text).toLowerCase();
     const n = tokenize(s, false);
     for (let k = 0; k < n; k++) if (tokHash[k] !== 0) this.vocabulary.add(tokHash[k]!);
-    this.scan(n, (i, j, hash) => {
-      const list = this.byHash.get(hash) ?? [];
-      if (list.some((r) => same(r.tokens, i, j))) return false;
-      if (!list.length) this.byHash.set(hash, list);
-      list.push({ source, text: words(s, i, j), tokens: tokHash.slice(i, j) });
-      this.size++;
-      return false;
-    }, true);
+    this.scan(
+      n,
+      (i, j, hash) => {
+        const list = this.byHash.get(hash) ?? [];
+        if (list.some((r) => same(r.tokens, i, j))) return false;
+        if (!list.length) this.byHash.set(hash, list);
+        list.push({ source, text: words(s, i, j), tokens: tokHash.slice(i, j) });
+        this.size++;
+        return false;
+      },
+      true,
+    );
   }
 
   /** Forgets every run that `text` contains: it is public anyway. */
@@ -353,7 +390,10 @@ function same(run: Int32Array, i: number, j: number): boolean {
 /** The words of tokens [i..j) of `s`, for messages. */
 function words(s: string, i: number, j: number): string {
   const end = j < count ? tokStart[j]! : s.length;
-  return s.slice(tokStart[i]!, end).replace(/[^\p{L}\p{N}\p{M}]+/gu, ' ').trim();
+  return s
+    .slice(tokStart[i]!, end)
+    .replace(/[^\p{L}\p{N}\p{M}]+/gu, ' ')
+    .trim();
 }
 
 function walk(dir: string): string[] {
@@ -392,7 +432,12 @@ export function collectSecrets(root: string): Secrets {
     }
   }
   // What the public site may show besides its pages: site and market data, UI strings.
-  const data = [path.join(root, 'site.yaml'), ...walk(path.join(root, 'markets')), ...walk(path.join(root, 'locales')), ...walk(path.join(projectRoot, 'locales'))];
+  const data = [
+    path.join(root, 'site.yaml'),
+    ...walk(path.join(root, 'markets')),
+    ...walk(path.join(root, 'locales')),
+    ...walk(path.join(projectRoot, 'locales')),
+  ];
   for (const file of data) if (/\.(ya?ml|json)$/.test(file) && fs.existsSync(file)) publicTexts.push(fs.readFileSync(file, 'utf8'));
   for (const text of publicTexts) secrets.forgetPublic(text);
   return secrets;
@@ -452,7 +497,11 @@ async function scanInParallel(root: string, siteDir: string, filesPerWorker: num
  * `parallel` uses worker threads (plain Node processes such as `npm run build`; not inside Astro),
  * one per `filesPerWorker` files up to one per core.
  */
-export async function checkWall(root: string, siteDir: string, options: { parallel?: boolean; filesPerWorker?: number } = {}): Promise<{ runs: number; files: number }> {
+export async function checkWall(
+  root: string,
+  siteDir: string,
+  options: { parallel?: boolean; filesPerWorker?: number } = {},
+): Promise<{ runs: number; files: number }> {
   let leaks: Leak[];
   let runs: number;
   if (options.parallel) ({ leaks, runs } = await scanInParallel(root, siteDir, options.filesPerWorker ?? 2000));
@@ -464,7 +513,9 @@ export async function checkWall(root: string, siteDir: string, options: { parall
   if (leaks.length) {
     const list = leaks.slice(0, 20).map((l) => `  ${l.file}: text from ${l.source}, ${l.excerpt}`);
     const more = leaks.length > 20 ? [`  …and ${leaks.length - 20} more files.`] : [];
-    throw new Error(`Agent-only text was found in the public site:\n${[...list, ...more].join('\n')}\nThese words appear in no public content file, so they reached the page some other way. Nothing was published; please report this with the files named.`);
+    throw new Error(
+      `Agent-only text was found in the public site:\n${[...list, ...more].join('\n')}\nThese words appear in no public content file, so they reached the page some other way. Nothing was published; please report this with the files named.`,
+    );
   }
   return { runs, files: walk(siteDir).length };
 }

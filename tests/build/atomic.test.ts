@@ -22,19 +22,27 @@ test('a successful build replaces dist/<target> only after its checks have seen 
   fs.mkdirSync(path.join(out, 'public'));
   fs.writeFileSync(path.join(out, 'public', 'stale.html'), 'an older build');
   fs.mkdirSync(path.join(out, 'internal'));
-  fs.writeFileSync(path.join(out, 'internal', 'keep.txt'), 'the agents\' site of the last run');
+  fs.writeFileSync(path.join(out, 'internal', 'keep.txt'), "the agents' site of the last run");
   const seen: { target: string; dir: string; hasHome: boolean; published: boolean }[] = [];
   await buildSites({
     targets: ['public'],
     outDir: out,
     env: { ...process.env, CONTENT_DIR: fixture('basic'), SIGNPOST_TODAY: '2026-11-24', NO_COLOR: '1' },
-    checks: [(target, dir) => void seen.push({ target, dir, hasHome: fs.existsSync(path.join(dir, 'en/index.html')), published: fs.existsSync(path.join(out, 'public/en/index.html')) })],
+    checks: [
+      (target, dir) =>
+        void seen.push({
+          target,
+          dir,
+          hasHome: fs.existsSync(path.join(dir, 'en/index.html')),
+          published: fs.existsSync(path.join(out, 'public/en/index.html')),
+        }),
+    ],
   });
   expect(seen).toEqual([{ target: 'public', dir: path.join(out, `.staging-${process.pid}`, 'public'), hasHome: true, published: false }]);
   expect(read(out, 'public/en/index.html')).toContain('<html lang="en"');
   expect(fs.existsSync(path.join(out, 'public/pagefind/pagefind-entry.json'))).toBe(true);
   expect(fs.existsSync(path.join(out, 'public/stale.html'))).toBe(false);
-  expect(read(out, 'internal/keep.txt')).toBe('the agents\' site of the last run');
+  expect(read(out, 'internal/keep.txt')).toBe("the agents' site of the last run");
   expect(staged()).toEqual([]);
 });
 
@@ -52,7 +60,7 @@ test('with a broken SOP, npm run build fails and leaves the previous output byte
   expect(staged()).toEqual([]);
 });
 
-test('when the public build fails, the previous agents\' site stays too', async () => {
+test("when the public build fails, the previous agents' site stays too", async () => {
   const before = hashTree(out);
   const root = tempContent('basic', { 'help/en/orders/track-your-order.md': '---\ntitle: T\n---\n' });
   const log = vi.spyOn(console, 'log');
@@ -86,7 +94,9 @@ test('agent-only text that slips past the renderer is caught by the wall scan, a
     env: { ...process.env, CONTENT_DIR: fixture('basic'), SIGNPOST_TODAY: '2026-11-24', NO_COLOR: '1' },
     checks: [plant, ...postBuildChecks],
   });
-  await expect(build).rejects.toThrow(/en\/help\/orders\/track-your-order\/index\.html: text from sop\/en\/orders\/where-is-my-order\.mdx, "agents may offer a goodwill voucher[\s\S]*was left as it was/);
+  await expect(build).rejects.toThrow(
+    /en\/help\/orders\/track-your-order\/index\.html: text from sop\/en\/orders\/where-is-my-order\.mdx, "agents may offer a goodwill voucher[\s\S]*was left as it was/,
+  );
   expect(hashTree(out)).toEqual(before);
   expect(staged()).toEqual([]);
 });

@@ -19,7 +19,8 @@ test('every mistake and attack in a content root is named in one failed build, a
     'policies/de/en/returns.mdx': '---\ntitle: T\ndescription: D\n---\n',
     // …and attacks.
     'help/en/orders/js.md': `---js\n{ title: (require("fs").writeFileSync(${JSON.stringify(pwned)}, "x"), "T") }\n---\nBody\n`,
-    'help/en/orders/bomb.md': '---\ntitle: T\ndescription: D\na: &a [x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a]\ntags: [*b, *b, *b, *b, *b, *b, *b, *b]\n---\n',
+    'help/en/orders/bomb.md':
+      '---\ntitle: T\ndescription: D\na: &a [x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a]\ntags: [*b, *b, *b, *b, *b, *b, *b, *b]\n---\n',
     'help/en/orders/code.mdx': '---\ntitle: T\ndescription: D\n---\n\nexport const x = 1\n\n{process.env.HOME}\n',
     'help/en/orders/leak.md': '---\ntitle: T\ndescription: D\n---\n\n<Internal>\nagent-only text that never ends\n',
     'help/en/orders/binary.md': new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0xfe, 0x0a]),
@@ -40,7 +41,8 @@ test('every mistake and attack in a content root is named in one failed build, a
     'help/en/orders/leak.md:6  InternalUnclosed',
     'help/en/orders/binary.md  InvalidUtf8',
     'help/en/orders/link.md:6  InternalLink',
-  ]) expect(result.output).toContain(expected);
+  ])
+    expect(result.output).toContain(expected);
   expect(fs.existsSync(pwned)).toBe(false);
   expect(pagesIn(result.outDir)).toEqual([]);
 });
@@ -68,7 +70,11 @@ test('npm run build with broken content leaves the previous output (SIGNPOST_OUT
   const out = path.join(parent, 'site');
   fs.mkdirSync(out);
   fs.writeFileSync(path.join(out, 'index.html'), 'an older build');
-  const r = spawnSync(process.execPath, [path.join(projectRoot, 'scripts/build.ts'), 'public'], { cwd: projectRoot, encoding: 'utf8', env: { ...process.env, CONTENT_DIR: root, SIGNPOST_OUT_DIR: out } });
+  const r = spawnSync(process.execPath, [path.join(projectRoot, 'scripts/build.ts'), 'public'], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+    env: { ...process.env, CONTENT_DIR: root, SIGNPOST_OUT_DIR: out },
+  });
   expect(r.status).not.toBe(0);
   expect(r.stderr).toContain('The public build failed.');
   expect(r.stderr).toContain('was left as it was.');

@@ -17,9 +17,11 @@ const site = fs.readFileSync(path.join(fixture('basic'), 'site.yaml'), 'utf8');
 // The page with a markup title is in another category, so that no other hostile page lists it
 // (escaped, inert) among its related articles.
 const hostile = {
-  'help/en/orders/evil.md': '---\ntitle: Evil\ndescription: D\n---\n\n<img src=x onerror="alert(2)">\n\n[click](javascript:alert(3))\n\n<a href="JaVaScRiPt:alert(4)">x</a>\n',
+  'help/en/orders/evil.md':
+    '---\ntitle: Evil\ndescription: D\n---\n\n<img src=x onerror="alert(2)">\n\n[click](javascript:alert(3))\n\n<a href="JaVaScRiPt:alert(4)">x</a>\n',
   'help/en/returns/x.md': '---\ntitle: "<img src=x onerror=alert(1)> Title"\ndescription: "<b>bold</b>"\n---\n\nBody.\n',
-  'help/en/orders/v.md': '---\ntitle: T\ndescription: D\n---\n\n<iframe src="https://www.youtube-nocookie.com/embed/x" title="Video"></iframe>\n\n<iframe src="https://evil.example/x"></iframe>\n',
+  'help/en/orders/v.md':
+    '---\ntitle: T\ndescription: D\n---\n\n<iframe src="https://www.youtube-nocookie.com/embed/x" title="Video"></iframe>\n\n<iframe src="https://evil.example/x"></iframe>\n',
   'site.yaml': `${site}embeds: [https://www.youtube-nocookie.com]\n`,
 };
 

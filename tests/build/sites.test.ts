@@ -12,7 +12,14 @@ const pub = { outDir: inject('basicPublicDir') };
 const internal = { outDir: inject('basicInternalDir'), output: inject('basicInternalOutput') };
 const html = (site: { outDir: string }, page: string) => read(site.outDir, path.join(page, 'index.html'));
 
-const canaries = ['CANARY-INTERNAL-MD-7f3a', 'CANARY-INTERNAL-MDX-91c2', 'CANARY-SOP-TITLE-5d1e', 'CANARY-SOP-BODY-2b8f', 'CANARY-REPLY-DE-44aa', 'CANARY-CULTURE-8e0c'];
+const canaries = [
+  'CANARY-INTERNAL-MD-7f3a',
+  'CANARY-INTERNAL-MDX-91c2',
+  'CANARY-SOP-TITLE-5d1e',
+  'CANARY-SOP-BODY-2b8f',
+  'CANARY-REPLY-DE-44aa',
+  'CANARY-CULTURE-8e0c',
+];
 
 describe('the wall between the sites', () => {
   test('no canary string from SOPs, culture guides or <Internal> blocks is in any public file, search index decompressed', () => {
@@ -26,14 +33,20 @@ describe('the wall between the sites', () => {
     const leaks = walk(pub.outDir).filter((f) => /fixture-owner-team|legal-fixture/.test(readMaybeGzip(f)));
     expect(leaks).toEqual([]);
     // Control: the same owners are on the agents' site, so the search above can find them.
-    const internalText = walk(internal.outDir).map((f) => readMaybeGzip(f)).join('\n');
+    const internalText = walk(internal.outDir)
+      .map((f) => readMaybeGzip(f))
+      .join('\n');
     expect(internalText).toContain('fixture-owner-team');
     expect(internalText).toContain('legal-fixture');
   });
 
   test('every canary string is on the internal site and in its search index', () => {
-    const all = walk(internal.outDir).map((f) => readMaybeGzip(f)).join('\n');
-    const index = walk(path.join(internal.outDir, 'pagefind')).map((f) => readMaybeGzip(f)).join('\n');
+    const all = walk(internal.outDir)
+      .map((f) => readMaybeGzip(f))
+      .join('\n');
+    const index = walk(path.join(internal.outDir, 'pagefind'))
+      .map((f) => readMaybeGzip(f))
+      .join('\n');
     for (const c of canaries) {
       expect(all, c).toContain(c);
       expect(index, c).toContain(c);
@@ -82,14 +95,23 @@ describe('languages', () => {
     const links = (page: string) => [...page.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">/g)].map((m) => `${m[1]} ${m[2]}`).sort();
     const root = read(pub.outDir, 'index.html');
     const set = links(root);
-    expect(set).toEqual(['ar', 'de', 'en', 'ja', 'zh-CN'].map((l) => `${l} https://help.fixture.example/${l.toLowerCase()}/`).concat('x-default https://help.fixture.example/').sort());
+    expect(set).toEqual(
+      ['ar', 'de', 'en', 'ja', 'zh-CN']
+        .map((l) => `${l} https://help.fixture.example/${l.toLowerCase()}/`)
+        .concat('x-default https://help.fixture.example/')
+        .sort(),
+    );
     expect(root).toContain('<link rel="canonical" href="https://help.fixture.example/">');
     for (const lang of ['en', 'de', 'ar', 'ja', 'zh-cn']) expect(links(html(pub, lang)), lang).toEqual(set);
-    expect(read(pub.outDir, 'sitemap.xml')).toContain('<loc>https://help.fixture.example/</loc>\n    <xhtml:link rel="alternate" hreflang="en" href="https://help.fixture.example/en/"/>');
+    expect(read(pub.outDir, 'sitemap.xml')).toContain(
+      '<loc>https://help.fixture.example/</loc>\n    <xhtml:link rel="alternate" hreflang="en" href="https://help.fixture.example/en/"/>',
+    );
   });
 
   test('the root page has a description in the default language', () => {
-    expect(read(pub.outDir, 'index.html')).toContain('<meta name="description" content="Help from Fixture Shop support in your language: orders, delivery, returns, payments, duties and more.">');
+    expect(read(pub.outDir, 'index.html')).toContain(
+      '<meta name="description" content="Help from Fixture Shop support in your language: orders, delivery, returns, payments, duties and more.">',
+    );
   });
 
   test('the language switcher keeps the reader on the same page', () => {
@@ -173,7 +195,9 @@ describe('the audit in the build', () => {
     const page = html(internal, 'en/health');
     expect(page).toMatch(/<svg role="img"/);
     expect(page).toContain('Reviews overdue, by owner');
-    expect(page).toMatch(/<th scope="row"><a href="\/en\/help\/returns\/start-a-return\/">Start a return<\/a><\/th><td class="cell-ok">up to date<\/td><td class="cell-missing">missing<\/td>/);
+    expect(page).toMatch(
+      /<th scope="row"><a href="\/en\/help\/returns\/start-a-return\/">Start a return<\/a><\/th><td class="cell-ok">up to date<\/td><td class="cell-missing">missing<\/td>/,
+    );
     expect(page).not.toMatch(/<script(?! type="application\/(ld\+)?json")[^>]*src=[^>]*chart/);
   });
 });

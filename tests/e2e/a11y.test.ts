@@ -37,7 +37,13 @@ async function violations(page: Page, rules?: string[]): Promise<string[]> {
   const builder = new AxeBuilder({ page }).withTags(tags).setLegacyMode(true);
   const result = await (rules ? builder.withRules(rules) : builder).analyze();
   expect(result.passes.length + result.violations.length).toBeGreaterThan(0);
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  return result.violations.map(
+    (v) =>
+      `${v.id}: ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(', ')}`,
+  );
 }
 
 describe.each(['en', 'ar'])('accessibility in %s', (lang) => {
@@ -59,7 +65,10 @@ describe('the checks themselves', () => {
     const css = fs.readFileSync(path.join(projectRoot, 'src/styles/global.css'), 'utf8');
     const blocks = [...css.matchAll(/@media \(prefers-color-scheme: dark\) \{\s*:root \{([^}]*)\}\s*\}/g)];
     expect(blocks).toHaveLength(1);
-    const declarations = blocks[0]![1]!.split(';').map((d) => d.trim()).filter(Boolean);
+    const declarations = blocks[0]![1]!
+      .split(';')
+      .map((d) => d.trim())
+      .filter(Boolean);
     expect(declarations.length).toBeGreaterThan(5);
     expect(declarations.filter((d) => !/^--[\w-]+:\s*#[0-9a-f]{3,8}$/i.test(d))).toEqual([]);
     const sources = fs.readdirSync(path.join(projectRoot, 'src'), { recursive: true, encoding: 'utf8' }).filter((f) => /\.(css|astro|ts)$/.test(f));

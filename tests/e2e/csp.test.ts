@@ -19,7 +19,9 @@ async function open(url: string): Promise<{ page: Page; violations: string[] }> 
   });
   await page.exposeFunction('__cspViolation', (v: string) => violations.push(v));
   await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { __cspViolation(v: string): void }).__cspViolation(`${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { __cspViolation(v: string): void }).__cspViolation(`${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   const response = await page.goto(url);
   expect(response?.headers()['content-security-policy'] ?? '').toContain("script-src 'self' 'wasm-unsafe-eval'");
@@ -43,8 +45,16 @@ describe('the CSP', () => {
   });
 
   test.each([
-    ['public', '/'], ['public', '/en/'], ['public', '/ar/help/returns/start-a-return/'], ['public', '/en/help/orders/'], ['public', '/de/policies/de/returns/'],
-    ['public', '/en/markets/'], ['public', '/en/nope/'], ['internal', '/en/sop/'], ['internal', '/en/culture/jp/'], ['internal', '/en/health/'],
+    ['public', '/'],
+    ['public', '/en/'],
+    ['public', '/ar/help/returns/start-a-return/'],
+    ['public', '/en/help/orders/'],
+    ['public', '/de/policies/de/returns/'],
+    ['public', '/en/markets/'],
+    ['public', '/en/nope/'],
+    ['internal', '/en/sop/'],
+    ['internal', '/en/culture/jp/'],
+    ['internal', '/en/health/'],
   ])('%s %s loads with no violation', async (site, path) => {
     const { page, violations } = await open(`${inject(site === 'public' ? 'publicUrl' : 'internalUrl')}${path}`);
     await page.waitForLoadState('networkidle');

@@ -28,7 +28,8 @@ export default async function setup(project: TestProject) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'signpost-sample-sites-'));
   const content = path.join(projectRoot, 'content');
   const built = await Promise.all((['public', 'internal'] as const).map((target) => buildSite(content, target, path.join(root, target))));
-  for (const [i, r] of built.entries()) if (r.status !== 0) throw new Error(`The ${i ? 'internal' : 'public'} build of the sample content failed:\n${r.output}`);
+  for (const [i, r] of built.entries())
+    if (r.status !== 0) throw new Error(`The ${i ? 'internal' : 'public'} build of the sample content failed:\n${r.output}`);
   const { basicPublicDir, basicInternalDir } = project.getProvidedContext();
   // The basic fixture has a feedback endpoint configured (the feedback form under CSP), and
   // canary strings in every kind of internal material (the wall, searched for real).

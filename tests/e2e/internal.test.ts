@@ -71,30 +71,46 @@ describe('agent tools', () => {
 });
 
 describe.each(['en', 'ar'])('accessibility of agent pages in %s', (lang) => {
-  test.each([['SOP', '/{lang}/sop/customs/parcel-held-at-customs/'], ['culture guide', '/{lang}/culture/jp/'], ['procedures index', '/{lang}/sop/']])('%s page has no WCAG 2.2 AA violations', async (_, p) => {
+  test.each([
+    ['SOP', '/{lang}/sop/customs/parcel-held-at-customs/'],
+    ['culture guide', '/{lang}/culture/jp/'],
+    ['procedures index', '/{lang}/sop/'],
+  ])('%s page has no WCAG 2.2 AA violations', async (_, p) => {
     const page = await open(p.replace('{lang}', lang));
     // Legacy mode: axe.run in the page itself, much faster, the same for a page without frames.
     expect(page.frames()).toHaveLength(1);
     const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).setLegacyMode(true).analyze();
     expect(result.passes.length).toBeGreaterThan(0);
-    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+    expect(
+      result.violations.map(
+        (v) =>
+          `${v.id}: ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(', ')}`,
+      ),
+    ).toEqual([]);
   });
 });
 
 describe('the wall on the sample content', () => {
   test('no SOP or culture guide title, and no <Internal> text, appears anywhere in the public build', () => {
     const content = path.join(projectRoot, 'content');
-    const titles = walk(path.join(content, 'sop')).concat(walk(path.join(content, 'culture')))
+    const titles = walk(path.join(content, 'sop'))
+      .concat(walk(path.join(content, 'culture')))
       .map((f) => /^title:\s*["']?(.+?)["']?\s*$/m.exec(fs.readFileSync(f, 'utf8'))?.[1])
       .filter((t): t is string => !!t && t.length > 12);
-    const notes = walk(path.join(content, 'help')).concat(walk(path.join(content, 'policies')))
+    const notes = walk(path.join(content, 'help'))
+      .concat(walk(path.join(content, 'policies')))
       .flatMap((f) => [...fs.readFileSync(f, 'utf8').matchAll(/<Internal>\s*([^\n<]{24,})/g)].map((m) => m[1]!.trim().slice(0, 40)));
     expect(titles.length).toBeGreaterThan(10);
     expect(notes.length).toBeGreaterThan(5);
     const publicText = walk(inject('publicDir')).map((f) => readMaybeGzip(f));
     const leaks = [...titles, ...notes].filter((needle) => publicText.some((text) => text.includes(needle)));
     expect(leaks).toEqual([]);
-    const internalText = walk(inject('internalDir')).map((f) => readMaybeGzip(f)).join('\n');
+    const internalText = walk(inject('internalDir'))
+      .map((f) => readMaybeGzip(f))
+      .join('\n');
     expect(titles.filter((t) => !internalText.includes(t))).toEqual([]);
   });
 });
@@ -105,14 +121,17 @@ describe('the wall, searched for real', () => {
     await page.goto(`${site}/en/search/?q=${encodeURIComponent(q)}`);
     await expect.poll(() => page.locator('[data-search-status]').textContent(), { timeout: 15_000 }).not.toBe('Searching…');
     await expect.poll(() => page.locator('[data-search-status]').textContent(), { timeout: 15_000 }).not.toBe('');
-    return { titles: await page.locator('[data-search-results] h2').allTextContents(), excerpts: await page.locator('[data-search-results] .excerpt').allTextContents() };
+    return {
+      titles: await page.locator('[data-search-results] h2').allTextContents(),
+      excerpts: await page.locator('[data-search-results] .excerpt').allTextContents(),
+    };
   };
 
   test.each([
     ['an SOP body', 'qwzquokka'],
     ['a culture guide', 'qwztapir'],
     ['an <Internal> block', 'qwzibis'],
-  ])('the agents\' search finds the canary in %s; the customers\' search does not', async (_, word) => {
+  ])("the agents' search finds the canary in %s; the customers' search does not", async (_, word) => {
     const agents = await find(inject('fixtureInternalUrl'), word);
     expect(agents.excerpts.join(' ')).toContain(word);
     const customers = await find(inject('fixtureUrl'), word);
@@ -120,7 +139,7 @@ describe('the wall, searched for real', () => {
     expect(customers.titles).toEqual([]);
   });
 
-  test('the customers\' search finds an ordinary word of the same public article (control)', async () => {
+  test("the customers' search finds an ordinary word of the same public article (control)", async () => {
     // "carrier" is in the <Internal> block of track-your-order; "confirmation" in its public text.
     const customers = await find(inject('fixtureUrl'), 'confirmation');
     expect(customers.titles).toContain('Track your order');

@@ -9,7 +9,16 @@ export async function launch(): Promise<Browser> {
   if (!fs.existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}. Install it with: apt-get install -y chromium`);
   return chromium.launch({
     executablePath: chromiumPath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-sync',
+    ],
   });
 }
 

@@ -45,13 +45,20 @@ export function buildSite(contentDir: string, target: 'public' | 'internal', out
 
 /** Every file under `dir`, recursively, as absolute paths. */
 export function walk(dir: string): string[] {
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => path.join(d.parentPath, d.name));
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => path.join(d.parentPath, d.name));
 }
 
 export const read = (dir: string, rel: string) => fs.readFileSync(path.join(dir, rel), 'utf8');
 
 /** Runs `npm run build` (scripts/build.ts) with `args` and `CONTENT_DIR`; never throws on a failed build. */
-export function runBuildScript(contentDir: string, args: string[], env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
+export function runBuildScript(
+  contentDir: string,
+  args: string[],
+  env: Record<string, string> = {},
+): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [path.join(projectRoot, 'scripts/build.ts'), ...args], {
     cwd: projectRoot,
     encoding: 'utf8',
@@ -63,5 +70,9 @@ export function runBuildScript(contentDir: string, args: string[], env: Record<s
 
 /** Relative path → SHA-256 of every file under `dir`, for byte-for-byte comparisons. */
 export function hashTree(dir: string): Record<string, string> {
-  return Object.fromEntries(walk(dir).map((f) => [path.relative(dir, f), crypto.createHash('sha256').update(fs.readFileSync(f)).digest('hex')]).sort(([a], [b]) => a!.localeCompare(b!)));
+  return Object.fromEntries(
+    walk(dir)
+      .map((f) => [path.relative(dir, f), crypto.createHash('sha256').update(fs.readFileSync(f)).digest('hex')])
+      .sort(([a], [b]) => a!.localeCompare(b!)),
+  );
 }

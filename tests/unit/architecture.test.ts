@@ -26,7 +26,10 @@ function importsOf(file: string): string[] {
 }
 
 const src = path.join(projectRoot, 'src');
-const files = fs.readdirSync(src, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(ts|astro)$/.test(f)).map((f) => path.join(src, f));
+const files = fs
+  .readdirSync(src, { recursive: true, encoding: 'utf8' })
+  .filter((f) => /\.(ts|astro)$/.test(f))
+  .map((f) => path.join(src, f));
 const folderOf = (file: string) => path.relative(src, file).split(path.sep)[0]!;
 
 /** The imports of `file` that go to a higher layer, as `from → to`. */
@@ -51,10 +54,20 @@ describe('architecture', () => {
   test('browser code imports only browser code, and server code never imports browser code except to ship it', () => {
     const browser = files.filter((f) => folderOf(f) === 'browser');
     expect(browser.length).toBeGreaterThan(3);
-    const out = browser.flatMap((f) => importsOf(f).filter((t) => folderOf(t) !== 'browser').map((t) => `${path.relative(projectRoot, f)} → ${path.relative(projectRoot, t)}`));
+    const out = browser.flatMap((f) =>
+      importsOf(f)
+        .filter((t) => folderOf(t) !== 'browser')
+        .map((t) => `${path.relative(projectRoot, f)} → ${path.relative(projectRoot, t)}`),
+    );
     expect(out).toEqual([]);
     const serverTs = files.filter((f) => f.endsWith('.ts') && folderOf(f) !== 'browser');
-    expect(serverTs.flatMap((f) => importsOf(f).filter((t) => folderOf(t) === 'browser').map(() => path.relative(projectRoot, f)))).toEqual([]);
+    expect(
+      serverTs.flatMap((f) =>
+        importsOf(f)
+          .filter((t) => folderOf(t) === 'browser')
+          .map(() => path.relative(projectRoot, f)),
+      ),
+    ).toEqual([]);
   });
 
   test('the check sees a wrong-way import (positive control)', () => {

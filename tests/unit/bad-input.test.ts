@@ -24,9 +24,13 @@ describe('bad input', () => {
   });
 
   test('a policy for a market without market data', () => {
-    expect(problemsOf({ 'policies/dk/en/returns.md': article('title: T\ndescription: D\nowner: o\nreviewed: 2026-01-01\neffective: 2026-01-01\nsources: [{ title: X, url: "https://x.example" }]') })).toMatchObject([
-      { code: 'UnknownMarket', file: 'policies/dk/en/returns.md', message: '"dk" has no markets/dk.yaml. Did you mean "de"?' },
-    ]);
+    expect(
+      problemsOf({
+        'policies/dk/en/returns.md': article(
+          'title: T\ndescription: D\nowner: o\nreviewed: 2026-01-01\neffective: 2026-01-01\nsources: [{ title: X, url: "https://x.example" }]',
+        ),
+      }),
+    ).toMatchObject([{ code: 'UnknownMarket', file: 'policies/dk/en/returns.md', message: '"dk" has no markets/dk.yaml. Did you mean "de"?' }]);
   });
 
   test('an SOP for an unknown market names the line of `markets`', () => {
@@ -36,7 +40,10 @@ describe('bad input', () => {
   });
 
   test('an article in a category that does not exist', () => {
-    expect(problemsOf({ 'help/en/shiping/a.md': article('title: T\ndescription: D') })[0]).toMatchObject({ code: 'UnknownCategory', message: '"shiping" is not a category.' });
+    expect(problemsOf({ 'help/en/shiping/a.md': article('title: T\ndescription: D') })[0]).toMatchObject({
+      code: 'UnknownCategory',
+      message: '"shiping" is not a category.',
+    });
   });
 
   test('a .md and an .mdx with the same slug', () => {
@@ -47,7 +54,10 @@ describe('bad input', () => {
 
   test('a broken link and a broken anchor to another page', () => {
     const p = problemsOf({ 'help/en/orders/a.md': article('title: T\ndescription: D', '[x](./nope.md)\n\n[y](../returns/start-a-return.mdx#nope)') });
-    expect(p.map((x) => [x.code, x.line])).toEqual([['BrokenLink', 6], ['BrokenLink', 8]]);
+    expect(p.map((x) => [x.code, x.line])).toEqual([
+      ['BrokenLink', 6],
+      ['BrokenLink', 8],
+    ]);
     expect(p[1]!.hint).toContain('#before-you-start');
   });
 
@@ -57,31 +67,52 @@ describe('bad input', () => {
     ]);
   });
 
-  test('a public page linking to the agents\' site by URL is refused too', () => {
-    expect(problemsOf({ 'help/en/orders/a.md': article('title: T\ndescription: D', '[health](/en/health/) [sop](/de/sop/)') }).map((p) => p.code)).toEqual(['InternalLink', 'InternalLink']);
+  test("a public page linking to the agents' site by URL is refused too", () => {
+    expect(problemsOf({ 'help/en/orders/a.md': article('title: T\ndescription: D', '[health](/en/health/) [sop](/de/sop/)') }).map((p) => p.code)).toEqual([
+      'InternalLink',
+      'InternalLink',
+    ]);
   });
 
   test('inside an <Internal> block a link to an SOP is allowed', () => {
-    expect(problemsOf({ 'help/en/orders/a.mdx': article('title: T\ndescription: D', '<Internal>\nSee [sop](../../../sop/en/orders/where-is-my-order.mdx).\n</Internal>') })).toEqual([]);
+    expect(
+      problemsOf({
+        'help/en/orders/a.mdx': article('title: T\ndescription: D', '<Internal>\nSee [sop](../../../sop/en/orders/where-is-my-order.mdx).\n</Internal>'),
+      }),
+    ).toEqual([]);
   });
 
   test('a related article that does not exist', () => {
-    expect(problemsOf({ 'help/en/orders/a.md': article('title: T\ndescription: D\nrelated: [orders/nope]') })[0]).toMatchObject({ code: 'BrokenLink', message: expect.stringContaining('orders/nope') });
+    expect(problemsOf({ 'help/en/orders/a.md': article('title: T\ndescription: D\nrelated: [orders/nope]') })[0]).toMatchObject({
+      code: 'BrokenLink',
+      message: expect.stringContaining('orders/nope'),
+    });
   });
 
   test('a file outside the content layout', () => {
-    expect(problemsOf({ 'help/en/Orders/A.md': article('title: T\ndescription: D') })[0]).toMatchObject({ code: 'BadPath', message: '"Orders" is not a valid name: use lower case letters, digits and hyphens.' });
+    expect(problemsOf({ 'help/en/Orders/A.md': article('title: T\ndescription: D') })[0]).toMatchObject({
+      code: 'BadPath',
+      message: '"Orders" is not a valid name: use lower case letters, digits and hyphens.',
+    });
   });
 
   test('a page saved with another extension is reported instead of silently left out', () => {
-    expect(problemsOf({ 'help/en/orders/a.markdown': article('title: T\ndescription: D'), 'help/en/orders/b.MD': article('title: T\ndescription: D') }).map((p) => [p.code, p.file])).toEqual([
+    expect(
+      problemsOf({ 'help/en/orders/a.markdown': article('title: T\ndescription: D'), 'help/en/orders/b.MD': article('title: T\ndescription: D') }).map((p) => [
+        p.code,
+        p.file,
+      ]),
+    ).toEqual([
       ['BadPath', 'help/en/orders/a.markdown'],
       ['BadPath', 'help/en/orders/b.MD'],
     ]);
   });
 
   test('invalid MDX names the line', () => {
-    expect(problemsOf({ 'help/en/orders/a.mdx': article('title: T\ndescription: D', 'Fine.\n\n<Callout>\nnot closed\n') })[0]).toMatchObject({ code: 'MarkdownSyntax', file: 'help/en/orders/a.mdx' });
+    expect(problemsOf({ 'help/en/orders/a.mdx': article('title: T\ndescription: D', 'Fine.\n\n<Callout>\nnot closed\n') })[0]).toMatchObject({
+      code: 'MarkdownSyntax',
+      file: 'help/en/orders/a.mdx',
+    });
   });
 
   test('several broken files are all reported in one run', () => {
@@ -91,7 +122,9 @@ describe('bad input', () => {
       'markets/us.yaml': 'languages: [en]\ncurrency: USD\ntime_zone: Nowhere/City\n',
     });
     // The SOP is reported too: it names market "us", whose data no longer loads.
-    expect(new Set(p.map((x) => x.file))).toEqual(new Set(['help/en/orders/a.md', 'help/en/orders/b.mdx', 'markets/us.yaml', 'sop/en/orders/where-is-my-order.mdx']));
+    expect(new Set(p.map((x) => x.file))).toEqual(
+      new Set(['help/en/orders/a.md', 'help/en/orders/b.mdx', 'markets/us.yaml', 'sop/en/orders/where-is-my-order.mdx']),
+    );
   });
 
   test('the public build does not even read SOPs, so a broken SOP cannot break it', () => {

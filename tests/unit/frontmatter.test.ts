@@ -48,13 +48,18 @@ describe('reading a file', () => {
   });
 
   test('every marked language other than YAML is refused, even over an empty block', () => {
-    expect(problems('---toml\ntitle = "T"\n---\n')).toMatchObject([{ code: 'FrontmatterEngine', message: 'The frontmatter is marked as "toml"; nothing in it was run.' }]);
+    expect(problems('---toml\ntitle = "T"\n---\n')).toMatchObject([
+      { code: 'FrontmatterEngine', message: 'The frontmatter is marked as "toml"; nothing in it was run.' },
+    ]);
     expect(problems('---js\n---\nBody')).toMatchObject([{ code: 'FrontmatterEngine' }]);
     expect(src('---yml\ntitle: T\n---\n').data).toEqual({ title: 'T' });
   });
 
   test('key lines are file lines, also after spaces on the opening line', () => {
-    expect([...src('--- \ntitle: T\n\ndescription: D\n---\n').keyLines]).toEqual([['title', 2], ['description', 4]]);
+    expect([...src('--- \ntitle: T\n\ndescription: D\n---\n').keyLines]).toEqual([
+      ['title', 2],
+      ['description', 4],
+    ]);
   });
 
   test('without a closing line everything is frontmatter and the body is empty', () => {
@@ -77,7 +82,14 @@ describe('parsing YAML data', () => {
   test('nested keys, block and flow, get their lines', () => {
     const r = parseYaml('name: Shop\nfacts:\n  # comment\n  window:\n    value: 30\n  vat: { value: 20, unit: percent }\nlist: [a, b]\n', 'markets/de.yaml');
     expect(Array.isArray(r) ? r : Object.fromEntries(r.keyLines)).toEqual({
-      name: 1, facts: 2, 'facts.window': 4, 'facts.window.value': 5, 'facts.vat': 6, 'facts.vat.value': 6, 'facts.vat.unit': 6, list: 7,
+      name: 1,
+      facts: 2,
+      'facts.window': 4,
+      'facts.window.value': 5,
+      'facts.vat': 6,
+      'facts.vat.value': 6,
+      'facts.vat.unit': 6,
+      list: 7,
     });
   });
 
@@ -110,7 +122,9 @@ describe('validating frontmatter', () => {
   });
 
   test('a missing required key says it is required, with the field and the issue as data', () => {
-    expect(check('---\ntitle: T\n---\n')).toMatchObject([{ code: 'FrontmatterInvalid', message: '`description` is required.', field: 'description', issue: 'missing', expected: 'string' }]);
+    expect(check('---\ntitle: T\n---\n')).toMatchObject([
+      { code: 'FrontmatterInvalid', message: '`description` is required.', field: 'description', issue: 'missing', expected: 'string' },
+    ]);
   });
 
   test('a wrong date names the field and the expected form', () => {
@@ -120,7 +134,9 @@ describe('validating frontmatter', () => {
   });
 
   test('an impossible date is rejected', () => {
-    expect(check('---\ntitle: T\ndescription: D\nreviewed: 2026-02-30\n---\n')).toMatchObject([{ message: expect.stringContaining('not a real calendar date') }]);
+    expect(check('---\ntitle: T\ndescription: D\nreviewed: 2026-02-30\n---\n')).toMatchObject([
+      { message: expect.stringContaining('not a real calendar date') },
+    ]);
   });
 
   test('policies need an owner, a reviewed date, an effective date and sources', () => {

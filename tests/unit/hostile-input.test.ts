@@ -64,7 +64,10 @@ describe('raw HTML that must not run', () => {
 
   test('iframes are refused while the site lists no embeds (a build with embeds: tests/build/hardening.test.ts)', () => {
     const body = '<iframe src="https://www.youtube-nocookie.com/embed/x" title="Video"></iframe>\n\n<iframe src="https://evil.example/x"></iframe>';
-    expect(problemsOf(root({ 'help/en/orders/v.md': article('title: T\ndescription: D', body) }))).toMatchObject([{ code: 'HtmlNotAllowed', line: 6 }, { code: 'HtmlNotAllowed' }]);
+    expect(problemsOf(root({ 'help/en/orders/v.md': article('title: T\ndescription: D', body) }))).toMatchObject([
+      { code: 'HtmlNotAllowed', line: 6 },
+      { code: 'HtmlNotAllowed' },
+    ]);
   });
 });
 
@@ -85,7 +88,9 @@ describe('content is read, not followed', () => {
 
   test('a file link to an SOP is refused instead of being silently dropped or read', () => {
     const r = root({}, { 'help/en/orders/where.mdx': '../../../sop/en/orders/where-is-my-order.mdx' });
-    expect(problemsOf(r, 'public')).toMatchObject([{ code: 'SymbolicLink', file: 'help/en/orders/where.mdx', message: expect.stringContaining('symbolic link') }]);
+    expect(problemsOf(r, 'public')).toMatchObject([
+      { code: 'SymbolicLink', file: 'help/en/orders/where.mdx', message: expect.stringContaining('symbolic link') },
+    ]);
     expect(problemsOf(r, 'public')[0]!.hint).toContain('copy the file into place, or point CONTENT_DIR at the real folder');
   });
 
@@ -94,21 +99,38 @@ describe('content is read, not followed', () => {
     fs.writeFileSync(secretFile, `${SECRET}\n`);
     const r = root({ 'site.yaml': null }, { 'site.yaml': secretFile, 'markets/fr.yaml': secretFile, 'locales/de.json': secretFile });
     const p = problemsOf(r, 'public');
-    expect(p.filter((x) => x.code === 'SymbolicLink').map((x) => x.file).sort()).toEqual(['locales/de.json', 'markets/fr.yaml', 'site.yaml']);
+    expect(
+      p
+        .filter((x) => x.code === 'SymbolicLink')
+        .map((x) => x.file)
+        .sort(),
+    ).toEqual(['locales/de.json', 'markets/fr.yaml', 'site.yaml']);
     expect(formatProblems(p)).not.toContain('SECRET');
   });
 
   test('a linked data folder (markets/, locales/) is refused as a whole', () => {
     const other = root();
-    const r = root({ 'markets/de.yaml': null, 'markets/us.yaml': null }, { 'locales': path.join(other, 'help') });
+    const r = root({ 'markets/de.yaml': null, 'markets/us.yaml': null }, { locales: path.join(other, 'help') });
     fs.rmdirSync(path.join(r, 'markets'));
     fs.symlinkSync(path.join(other, 'markets'), path.join(r, 'markets'));
-    expect(problemsOf(r, 'public').filter((x) => x.code === 'SymbolicLink').map((x) => x.file).sort()).toEqual(['locales', 'markets']);
+    expect(
+      problemsOf(r, 'public')
+        .filter((x) => x.code === 'SymbolicLink')
+        .map((x) => x.file)
+        .sort(),
+    ).toEqual(['locales', 'markets']);
   });
 
   test('links under sop/ and culture/ fail the internal site; the public site never reads those folders', () => {
     const r = root({}, { 'sop/en/copied': '../../help/en/orders', 'culture/en/fr.md': 'de.md' });
-    expect(problemsOf(r, 'internal').map((x) => [x.code, x.file]).sort()).toEqual([['SymbolicLink', 'culture/en/fr.md'], ['SymbolicLink', 'sop/en/copied']]);
+    expect(
+      problemsOf(r, 'internal')
+        .map((x) => [x.code, x.file])
+        .sort(),
+    ).toEqual([
+      ['SymbolicLink', 'culture/en/fr.md'],
+      ['SymbolicLink', 'sop/en/copied'],
+    ]);
     expect(problemsOf(r, 'public')).toEqual([]);
   });
 
@@ -128,12 +150,18 @@ describe('content is read, not followed', () => {
 
   test('the audit reports links like any other invalid content', () => {
     const r = root({}, { 'help/en/guides': '../../culture/en' });
-    expect(audit(r, { today: '2026-11-24' }).findings).toContainEqual(expect.objectContaining({ kind: 'invalid-content', file: 'help/en/guides', severity: 'error' }));
+    expect(audit(r, { today: '2026-11-24' }).findings).toContainEqual(
+      expect.objectContaining({ kind: 'invalid-content', file: 'help/en/guides', severity: 'error' }),
+    );
   });
 
   test('npm run validate reports links and exits 1', () => {
     const r = root({}, { 'help/en/guides': '../../culture/en' });
-    const run = spawnSync(process.execPath, [path.join(projectRoot, 'scripts/validate.ts')], { cwd: projectRoot, encoding: 'utf8', env: { ...process.env, CONTENT_DIR: r } });
+    const run = spawnSync(process.execPath, [path.join(projectRoot, 'scripts/validate.ts')], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+      env: { ...process.env, CONTENT_DIR: r },
+    });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('help/en/guides  SymbolicLink');
   });
@@ -174,12 +202,14 @@ describe('error messages quote at most a short, escaped excerpt', () => {
   });
 
   test('frontmatter in a broken or foreign format fails without quoting it', () => {
-    const p = problemsOf(root({
-      'help/en/orders/a.md': `---\ntitle: T\ndescription: D\nreviewed: "${SECRET}"\n---\n`,
-      'help/en/orders/b.md': `---\ntitle: !${SECRET.replace(/ /g, '-')} x\ndescription: D\n---\n`,
-      'help/en/orders/c.md': `---\ntitle: T\ndescription: *${SECRET.replace(/ /g, '-')}\n---\n`,
-      'help/en/orders/d.md': `---\n${SECRET.replace(/ /g, '_')}: T\ntitle: T\ndescription: D\n---\n`,
-    }));
+    const p = problemsOf(
+      root({
+        'help/en/orders/a.md': `---\ntitle: T\ndescription: D\nreviewed: "${SECRET}"\n---\n`,
+        'help/en/orders/b.md': `---\ntitle: !${SECRET.replace(/ /g, '-')} x\ndescription: D\n---\n`,
+        'help/en/orders/c.md': `---\ntitle: T\ndescription: *${SECRET.replace(/ /g, '-')}\n---\n`,
+        'help/en/orders/d.md': `---\n${SECRET.replace(/ /g, '_')}: T\ntitle: T\ndescription: D\n---\n`,
+      }),
+    );
     expect(p.map((x) => x.file).sort()).toEqual(['help/en/orders/a.md', 'help/en/orders/b.md', 'help/en/orders/c.md', 'help/en/orders/d.md']);
     expect(formatProblems(p)).not.toContain('SECRET-END');
   });
@@ -210,12 +240,16 @@ describe('YAML aliases', () => {
   test('an anchor nothing refers to is refused too, in frontmatter and in data', () => {
     expect(problemsOf(root({ 'help/en/orders/a.md': article('title: &t Track\ndescription: D') }))).toMatchObject([{ code: 'YamlAlias', line: 2 }]);
     const site = fs.readFileSync(path.join(root(), 'site.yaml'), 'utf8');
-    expect(problemsOf(root({ 'site.yaml': site.replace('name: Fixture Shop', 'name: &n Fixture Shop') }))).toMatchObject([{ code: 'YamlAlias', file: 'site.yaml', line: 1 }]);
+    expect(problemsOf(root({ 'site.yaml': site.replace('name: Fixture Shop', 'name: &n Fixture Shop') }))).toMatchObject([
+      { code: 'YamlAlias', file: 'site.yaml', line: 1 },
+    ]);
   });
 
   test('a scalar alias in site data is refused at its line', () => {
     const site = fs.readFileSync(path.join(root(), 'site.yaml'), 'utf8');
-    expect(problemsOf(root({ 'site.yaml': `x_anchor: &n Shop\n${site.replace('name: Fixture Shop', 'name: *n')}` }))).toMatchObject([{ code: 'YamlAlias', file: 'site.yaml', line: 2 }]);
+    expect(problemsOf(root({ 'site.yaml': `x_anchor: &n Shop\n${site.replace('name: Fixture Shop', 'name: *n')}` }))).toMatchObject([
+      { code: 'YamlAlias', file: 'site.yaml', line: 2 },
+    ]);
   });
 });
 
@@ -229,7 +263,12 @@ describe('control characters', () => {
   test('a NUL in a title or in market data fails too', () => {
     const market = fs.readFileSync(path.join(root(), 'markets/de.yaml'), 'utf8');
     const p = problemsOf(root({ 'help/en/orders/a.md': article('title: "T\u0000"\ndescription: D'), 'markets/de.yaml': `${market}\n# \u001b[2J\n` }), 'public');
-    expect(p.map((x) => [x.code, x.file, x.line])).toEqual(expect.arrayContaining([['ControlCharacter', 'help/en/orders/a.md', 2], ['ControlCharacter', 'markets/de.yaml', market.split('\n').length + 1]]));
+    expect(p.map((x) => [x.code, x.file, x.line])).toEqual(
+      expect.arrayContaining([
+        ['ControlCharacter', 'help/en/orders/a.md', 2],
+        ['ControlCharacter', 'markets/de.yaml', market.split('\n').length + 1],
+      ]),
+    );
   });
 
   test('tab, form feed and Windows line ends are fine', () => {
@@ -245,19 +284,32 @@ describe('bidi controls ("Trojan Source")', () => {
   });
 
   test('an isolate written as a YAML escape is caught as well', () => {
-    expect(problemsOf(root({ 'help/en/orders/a.md': article('title: T\ndescription: "D \\u2066x\\u2069"') }))).toMatchObject([{ code: 'BidiControl', line: 3 }]);
+    expect(problemsOf(root({ 'help/en/orders/a.md': article('title: T\ndescription: "D \\u2066x\\u2069"') }))).toMatchObject([
+      { code: 'BidiControl', line: 3 },
+    ]);
   });
 
   test('an override in a file or folder name fails naming the path, escaped', () => {
-    const p = problemsOf(root({ 'help/en/orders/invoice\u202Etxt.md': article('title: T\ndescription: D'), 'help/en/re\u2067turns/a.md': article('title: T\ndescription: D') }));
-    expect(p.map((x) => [x.code, x.file]).sort()).toEqual([['BidiControl', 'help/en/orders/invoice\u202Etxt.md'], ['BidiControl', 'help/en/re\u2067turns']]);
+    const p = problemsOf(
+      root({ 'help/en/orders/invoice\u202Etxt.md': article('title: T\ndescription: D'), 'help/en/re\u2067turns/a.md': article('title: T\ndescription: D') }),
+    );
+    expect(p.map((x) => [x.code, x.file]).sort()).toEqual([
+      ['BidiControl', 'help/en/orders/invoice\u202Etxt.md'],
+      ['BidiControl', 'help/en/re\u2067turns'],
+    ]);
     expect(formatProblems(p)).toContain('"help/en/orders/invoice\\u202etxt.md"');
   });
 
   test('in a site name and in a UI string', () => {
     const site = fs.readFileSync(path.join(root(), 'site.yaml'), 'utf8');
-    const p = problemsOf(root({ 'site.yaml': site.replace('name: Fixture Shop', 'name: Fixture \u202EShop'), 'locales/de.json': '{ "fact.x": "a\u2068b" }' }), 'public');
-    expect(p.map((x) => [x.code, x.file, x.line]).sort()).toEqual([['BidiControl', 'locales/de.json', 1], ['BidiControl', 'site.yaml', 1]]);
+    const p = problemsOf(
+      root({ 'site.yaml': site.replace('name: Fixture Shop', 'name: Fixture \u202EShop'), 'locales/de.json': '{ "fact.x": "a\u2068b" }' }),
+      'public',
+    );
+    expect(p.map((x) => [x.code, x.file, x.line]).sort()).toEqual([
+      ['BidiControl', 'locales/de.json', 1],
+      ['BidiControl', 'site.yaml', 1],
+    ]);
   });
 
   test('Arabic text with RLM/LRM marks is fine', () => {
@@ -266,14 +318,24 @@ describe('bidi controls ("Trojan Source")', () => {
 });
 
 describe('locale overrides in the content root', () => {
-  const strings = (json: object | string, lang = 'de') => problemsOf(root({ [`locales/${lang}.json`]: typeof json === 'string' ? json : JSON.stringify(json, null, 2) }), 'public');
+  const strings = (json: object | string, lang = 'de') =>
+    problemsOf(root({ [`locales/${lang}.json`]: typeof json === 'string' ? json : JSON.stringify(json, null, 2) }), 'public');
 
   test('known keys, fact labels, SOP area names and plural forms are accepted', () => {
-    expect(strings({ 'search.title': 'Hilfe durchsuchen', 'fact.my_fact': 'Mein Fakt', 'sop.area.customs': 'Zoll', 'audit.overdue_few': 'Überfällig seit {{count}} Tagen — {{owner}}' })).toEqual([]);
+    expect(
+      strings({
+        'search.title': 'Hilfe durchsuchen',
+        'fact.my_fact': 'Mein Fakt',
+        'sop.area.customs': 'Zoll',
+        'audit.overdue_few': 'Überfällig seit {{count}} Tagen — {{owner}}',
+      }),
+    ).toEqual([]);
   });
 
   test('a file for a language the site does not have', () => {
-    expect(strings({ 'fact.x': 'X' }, 'dee')).toMatchObject([{ code: 'UnknownLanguage', file: 'locales/dee.json', message: '"dee" is not a language of this site. Did you mean "de"?' }]);
+    expect(strings({ 'fact.x': 'X' }, 'dee')).toMatchObject([
+      { code: 'UnknownLanguage', file: 'locales/dee.json', message: '"dee" is not a language of this site. Did you mean "de"?' },
+    ]);
   });
 
   test('an unknown key, with a did-you-mean and its line', () => {
@@ -304,7 +366,7 @@ describe('locale overrides in the content root', () => {
     expect(strings('["a"]')).toMatchObject([{ code: 'LocaleInvalid', message: 'The file must hold one JSON object of "key": "text" pairs.' }]);
   });
 
-  test('the sample content\'s overrides are all valid', () => {
+  test("the sample content's overrides are all valid", () => {
     const sample = path.join(projectRoot, 'content');
     expect(loadLocaleOverrides(sample, loadSite(sample).site).problems).toEqual([]);
   });

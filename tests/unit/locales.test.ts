@@ -10,7 +10,10 @@ const en = load('en');
 const plural = /_(zero|one|two|few|many|other)$/;
 const base = (keys: string[]) => new Set(keys.map((k) => k.replace(plural, '')));
 const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
-const langs = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5));
+const langs = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => f.slice(0, -5));
 
 describe('UI strings', () => {
   test('the sample site has a locale file for every language', () => {
@@ -56,7 +59,9 @@ describe('sample site strings', () => {
     const root = path.join(projectRoot, 'content');
     const { site } = loadSite(root);
     const strings = loadStrings(root);
-    const missing = site.markets.flatMap((m) => Object.keys(m.facts)).flatMap((f) => site.languages.filter((l) => !strings[l.code]?.[`fact.${f}`]).map((l) => `${l.code}: fact.${f}`));
+    const missing = site.markets
+      .flatMap((m) => Object.keys(m.facts))
+      .flatMap((f) => site.languages.filter((l) => !strings[l.code]?.[`fact.${f}`]).map((l) => `${l.code}: fact.${f}`));
     expect([...new Set(missing)]).toEqual([]);
   });
 });

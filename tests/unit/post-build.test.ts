@@ -4,7 +4,13 @@ import { afterBuild, type BuildTarget } from '../../scripts/build.ts';
 
 test('post-build checks run in order with the target and its staging folder, and a throw stops them', async () => {
   const calls: string[] = [];
-  const checks = [(t: BuildTarget, d: string) => void calls.push(`a:${t}:${d}`), () => { throw new Error('wall breached'); }, () => void calls.push('never')];
+  const checks = [
+    (t: BuildTarget, d: string) => void calls.push(`a:${t}:${d}`),
+    () => {
+      throw new Error('wall breached');
+    },
+    () => void calls.push('never'),
+  ];
   await expect(afterBuild('public', '/x', checks)).rejects.toThrow('wall breached');
   expect(calls).toEqual(['a:public:/x']);
 });

@@ -128,7 +128,12 @@ describe('links and headings', () => {
 
   test('headings get unique ids and top-level h2/h3 make the table of contents', () => {
     const r = render('## Same\n\n## Same\n\n### Sub\n\n<Callout>\n## Inside\n</Callout>');
-    expect(r.headings.map((h) => [h.id, h.toc])).toEqual([['same', true], ['same-1', true], ['sub', true], ['inside', false]]);
+    expect(r.headings.map((h) => [h.id, h.toc])).toEqual([
+      ['same', true],
+      ['same-1', true],
+      ['sub', true],
+      ['inside', false],
+    ]);
   });
 
   test('CJK and Arabic headings keep their text in the id', () => {
@@ -176,7 +181,10 @@ describe('market conventions', () => {
 
 describe('what the renderer reports besides HTML', () => {
   test('the languages of canned replies, once each, in order', () => {
-    const r = render('<Reply lang="de" title="A">Hallo</Reply>\n\n<Reply lang="ja" title="B">こんにちは</Reply>\n\n<Reply lang="de" title="C">Nochmal</Reply>\n', { target: 'internal' });
+    const r = render(
+      '<Reply lang="de" title="A">Hallo</Reply>\n\n<Reply lang="ja" title="B">こんにちは</Reply>\n\n<Reply lang="de" title="C">Nochmal</Reply>\n',
+      { target: 'internal' },
+    );
     expect(r.replyLanguages).toEqual(['de', 'ja']);
     expect(render('No replies here.').replyLanguages).toBeUndefined();
   });

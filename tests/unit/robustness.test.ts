@@ -51,9 +51,9 @@ const KB = 1024;
 
 describe('names from content are looked up as own keys only', () => {
   test.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'])('<Fact name="%s" /> is an unknown fact at its line', (name) => {
-    expect(problemsOf({ 'help/en/orders/f.mdx': `---\ntitle: T\ndescription: D\n---\n\nText.\n\n<Fact market="de" name="${name}" show="effective" />\n` })).toMatchObject([
-      { code: 'UnknownFact', file: 'help/en/orders/f.mdx', line: 8, message: `Market "de" has no fact "${name}".` },
-    ]);
+    expect(
+      problemsOf({ 'help/en/orders/f.mdx': `---\ntitle: T\ndescription: D\n---\n\nText.\n\n<Fact market="de" name="${name}" show="effective" />\n` }),
+    ).toMatchObject([{ code: 'UnknownFact', file: 'help/en/orders/f.mdx', line: 8, message: `Market "de" has no fact "${name}".` }]);
   });
 
   test('a component named after an inherited property is an unknown component', () => {
@@ -84,20 +84,29 @@ describe('an exception in one file is a problem naming that file', () => {
   });
 
   test('a locale file that is not JSON is reported instead of stopping the run', () => {
-    expect(problemsOf({ 'locales/de.json': '{ "a": ' })).toMatchObject([{ code: 'LocaleInvalid', file: 'locales/de.json', message: expect.stringContaining('is not valid JSON') }]);
+    expect(problemsOf({ 'locales/de.json': '{ "a": ' })).toMatchObject([
+      { code: 'LocaleInvalid', file: 'locales/de.json', message: expect.stringContaining('is not valid JSON') },
+    ]);
   });
 
   test('only running out of stack counts as too complex; other range errors are failures', () => {
     expect(failure(new RangeError('Maximum call stack size exceeded'), 'a.md')).toMatchObject({ code: 'TooComplex', file: 'a.md' });
-    expect(failure(new RangeError('Invalid time value'), 'a.md', 7)).toMatchObject({ code: 'RenderFailed', file: 'a.md', line: 7, message: 'Signpost stopped on this file with an unexpected error: RangeError: Invalid time value.' });
+    expect(failure(new RangeError('Invalid time value'), 'a.md', 7)).toMatchObject({
+      code: 'RenderFailed',
+      file: 'a.md',
+      line: 7,
+      message: 'Signpost stopped on this file with an unexpected error: RangeError: Invalid time value.',
+    });
   });
 
   test('guard returns the result, or undefined with the problem recorded', () => {
     const problems: Problem[] = [];
     expect(guard('a.md', problems, () => 1)).toBe(1);
-    expect(guard('b.md', problems, () => {
-      throw new Error(`${'x'.repeat(300)}\nsecond line`);
-    })).toBeUndefined();
+    expect(
+      guard('b.md', problems, () => {
+        throw new Error(`${'x'.repeat(300)}\nsecond line`);
+      }),
+    ).toBeUndefined();
     expect(problems).toHaveLength(1);
     expect(problems[0]!.message.length).toBeLessThan(240);
     expect(problems[0]!.message).not.toContain('second line');
@@ -189,10 +198,14 @@ describe('pathological input is refused with the line or renders', () => {
 
   test('absurdly deep nesting fails with the file and line named instead of crashing the build', () => {
     const deep = `${'> '.repeat(5000)}x\n\n${'- '.repeat(5000)}x\n`;
-    expect(problemsOf({ 'help/en/orders/deep.md': `---\ntitle: T\ndescription: D\n---\n\n${deep}` })).toMatchObject([{ code: 'TooComplex', file: 'help/en/orders/deep.md', line: 6 }]);
+    expect(problemsOf({ 'help/en/orders/deep.md': `---\ntitle: T\ndescription: D\n---\n\n${deep}` })).toMatchObject([
+      { code: 'TooComplex', file: 'help/en/orders/deep.md', line: 6 },
+    ]);
   });
 
   test('invalid UTF-8 fails naming the file', () => {
-    expect(problemsOf({ 'help/en/orders/bin.md': new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0xc3, 0x28, 0x0a]) })).toMatchObject([{ code: 'InvalidUtf8', file: 'help/en/orders/bin.md' }]);
+    expect(problemsOf({ 'help/en/orders/bin.md': new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0xc3, 0x28, 0x0a]) })).toMatchObject([
+      { code: 'InvalidUtf8', file: 'help/en/orders/bin.md' },
+    ]);
   });
 });

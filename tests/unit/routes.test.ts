@@ -66,7 +66,8 @@ describe('anchors across translations', () => {
     const root = tempContent('basic', {
       'help/en/orders/linker.md': '---\ntitle: L\ndescription: D\n---\n\n[see](./track-your-order.md#find-your-tracking-number)\n',
       'help/de/orders/linker.md': '---\ntitle: L\ndescription: D\n---\n\n[siehe](./track-your-order.md#find-your-tracking-number)\n',
-      'help/de/orders/track-your-order.md': '---\ntitle: Bestellung verfolgen\ndescription: D\n---\n\n## Sendungsnummer finden\n\nText.\n\n## Wenn die Verfolgung stockt\n\nText.\n',
+      'help/de/orders/track-your-order.md':
+        '---\ntitle: Bestellung verfolgen\ndescription: D\n---\n\n## Sendungsnummer finden\n\nText.\n\n## Wenn die Verfolgung stockt\n\nText.\n',
     });
     const c = loadContent(root, 'public');
     const de = c.byRoute.get('help/orders/track-your-order')!.get('de')!;
@@ -79,7 +80,9 @@ describe('anchors across translations', () => {
 test('a translation with another outline gets no aliases, and a link to a missing anchor there is an error', async () => {
   const { tempContent } = await import('../helpers/content.ts');
   const { ContentError } = await import('../../src/content/errors.ts');
-  const root = tempContent('basic', { 'help/de/orders/linker.md': '---\ntitle: L\ndescription: D\n---\n\n[siehe](./track-your-order.md#find-your-tracking-number)\n' });
+  const root = tempContent('basic', {
+    'help/de/orders/linker.md': '---\ntitle: L\ndescription: D\n---\n\n[siehe](./track-your-order.md#find-your-tracking-number)\n',
+  });
   expect(() => loadContent(root, 'public')).toThrow(ContentError);
 });
 
@@ -87,7 +90,11 @@ test('the pages besides content entries are exactly the ones links may name (pat
   const { pageRoutes } = await import('../../src/content/paths.ts');
   for (const target of ['public', 'internal'] as const) {
     const c = loadContent(fixture('basic'), target);
-    const built = new Set(buildRoutes(c).filter((r) => !('entry' in r)).map((r) => r.route));
+    const built = new Set(
+      buildRoutes(c)
+        .filter((r) => !('entry' in r))
+        .map((r) => r.route),
+    );
     expect(built).toEqual(new Set(pageRoutes(c.site, target)));
   }
 });

@@ -33,7 +33,16 @@ describe('fast scan', () => {
     const rendered = render(body, { format: 'md' });
     const problems: Problem[] = [];
     const i18n = createI18n(loadStrings(), 'en');
-    const scanned = scanMarkdown(body, { target: 'internal', file: 'help/en/orders/test.md', route: 'help/orders/test', lang: 'en', site, t: translator(i18n, 'en'), bodyLine: 5, problems });
+    const scanned = scanMarkdown(body, {
+      target: 'internal',
+      file: 'help/en/orders/test.md',
+      route: 'help/orders/test',
+      lang: 'en',
+      site,
+      t: translator(i18n, 'en'),
+      bodyLine: 5,
+      problems,
+    });
     expect(strip(scanned)).toEqual(strip(rendered));
     expect(problems.map((p) => [p.code, p.line])).toEqual(rendered.problems.map((p) => [p.code, p.line]));
   });

@@ -34,12 +34,16 @@ describe('site model', () => {
     const { site, problems } = loadSite(root);
     expect(problems).toEqual([]);
     expect(site.languages.map((l) => l.code)).toEqual(['en', 'fr']);
-    expect(site.categories.map((c) => [c.id, c.name('en')])).toEqual([['delivery', 'Delivery'], ['returns-and-refunds', 'Returns and refunds']]);
+    expect(site.categories.map((c) => [c.id, c.name('en')])).toEqual([
+      ['delivery', 'Delivery'],
+      ['returns-and-refunds', 'Returns and refunds'],
+    ]);
   });
 
   test('market data errors name the file, the line and the field', () => {
     const root = tempRoot({
-      'markets/de.yaml': 'languages: [de]\ncurrency: EURO\ntime_zone: Europe/Berlim\nfacts:\n  withdrawal_days: { value: 14, unit: days, effective: 2014-06-13 }\n',
+      'markets/de.yaml':
+        'languages: [de]\ncurrency: EURO\ntime_zone: Europe/Berlim\nfacts:\n  withdrawal_days: { value: 14, unit: days, effective: 2014-06-13 }\n',
       'help/de/x/a.md': '',
     });
     const { problems } = loadSite(root);
@@ -52,6 +56,8 @@ describe('site model', () => {
 
   test('an unknown key in site.yaml gets a did-you-mean', () => {
     const root = tempRoot({ 'site.yaml': 'name: X\ndefault_langauge: en\n', 'help/en/x/a.md': '' });
-    expect(loadSite(root).problems).toMatchObject([{ code: 'UnknownKey', line: 2, message: 'Unknown key `default_langauge`. Did you mean `default_language`?' }]);
+    expect(loadSite(root).problems).toMatchObject([
+      { code: 'UnknownKey', line: 2, message: 'Unknown key `default_langauge`. Did you mean `default_language`?' },
+    ]);
   });
 });

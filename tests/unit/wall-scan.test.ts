@@ -33,11 +33,15 @@ function site(files: Record<string, string | Buffer>): string {
   return dir;
 }
 
-const page = (body: string) => `<!doctype html><html><head><title>T</title></head><body><nav><a href="/">Home</a></nav><main><p>${body}</p></main></body></html>`;
+const page = (body: string) =>
+  `<!doctype html><html><head><title>T</title></head><body><nav><a href="/">Home</a></nav><main><p>${body}</p></main></body></html>`;
 
 describe('the wall scan', () => {
   test('finds an SOP sentence in a public page, naming both files', () => {
-    const leaks = scanForLeaks(secrets, site({ 'en/a/index.html': page(`Hello. ${SOP_SENTENCE}.`), 'en/b/index.html': page('Nothing here but ordinary words about parcels and returns today.') }));
+    const leaks = scanForLeaks(
+      secrets,
+      site({ 'en/a/index.html': page(`Hello. ${SOP_SENTENCE}.`), 'en/b/index.html': page('Nothing here but ordinary words about parcels and returns today.') }),
+    );
     expect(leaks).toEqual([{ source: 'sop/en/orders/goodwill.mdx', file: 'en/a/index.html', excerpt: expect.stringContaining('goodwill voucher') }]);
   });
 
@@ -50,14 +54,19 @@ describe('the wall scan', () => {
     expect(scanForLeaks(secrets, site({ 'x/index.html': `<img alt="${SOP_SENTENCE}" src="a.png">` }))).toHaveLength(1);
   });
 
-  test('finds internal text in gzip\'d search records and in JSON', () => {
+  test("finds internal text in gzip'd search records and in JSON", () => {
     const record = Buffer.concat([Buffer.from('pagefind_dcd'), Buffer.from(JSON.stringify({ url: '/x/', content: `Intro. ${SOP_SENTENCE}.` }))]);
-    const leaks = scanForLeaks(secrets, site({ 'pagefind/fragment/en_1.pf_fragment': zlib.gzipSync(record), 'api/en.json': JSON.stringify({ items: [{ body: `${BLOCK_SENTENCE}\n\nMore.` }] }) }));
+    const leaks = scanForLeaks(
+      secrets,
+      site({ 'pagefind/fragment/en_1.pf_fragment': zlib.gzipSync(record), 'api/en.json': JSON.stringify({ items: [{ body: `${BLOCK_SENTENCE}\n\nMore.` }] }) }),
+    );
     expect(leaks.map((l) => l.file).sort()).toEqual(['api/en.json', 'pagefind/fragment/en_1.pf_fragment']);
   });
 
   test('finds Chinese internal text without spaces', () => {
-    expect(scanForLeaks(secrets, site({ 'zh-cn/x/index.html': page(`请注意：${ZH_SECRET.slice(2, 22)}。`) }))).toMatchObject([{ source: 'sop/zh-cn/orders/goodwill.mdx' }]);
+    expect(scanForLeaks(secrets, site({ 'zh-cn/x/index.html': page(`请注意：${ZH_SECRET.slice(2, 22)}。`) }))).toMatchObject([
+      { source: 'sop/zh-cn/orders/goodwill.mdx' },
+    ]);
     expect(scanForLeaks(secrets, site({ 'zh-cn/x/index.html': page(`请注意：${ZH_SECRET.slice(2, 12)}。`) }))).toEqual([]);
   });
 

@@ -25,7 +25,10 @@ function both(body: string, format: Format) {
 describe('the one supported form', () => {
   for (const format of ['md', 'mdx'] as const) {
     test(`${format}: a block on its own lines is dropped publicly and shown to agents, Markdown inside included`, () => {
-      const { pub, int } = both(`Refunds take 5 days.\n\n<Internal>\n${CANARY} **bold** and [a link](../returns/start-a-return.mdx)\n\n- a step\n</Internal>\n\nBye.\n`, format);
+      const { pub, int } = both(
+        `Refunds take 5 days.\n\n<Internal>\n${CANARY} **bold** and [a link](../returns/start-a-return.mdx)\n\n- a step\n</Internal>\n\nBye.\n`,
+        format,
+      );
       expect(pub.problems).toEqual([]);
       expect(pub.html).not.toContain(CANARY);
       expect(pub.html).not.toContain('a step');
@@ -165,8 +168,19 @@ describe('frontmatter', () => {
 
 describe('the layout ids a heading may not take', () => {
   test('are every static id in the layout and components', () => {
-    const files = ['src/components', 'src/layouts', 'src/pages'].flatMap((d) => fs.readdirSync(path.join(projectRoot, d), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.astro')).map((f) => path.join(projectRoot, d, f)));
-    const ids = new Set(files.flatMap((f) => [...fs.readFileSync(f, 'utf8').matchAll(/\bid="([^"]+)"|\bid = '([^']+)'|\? '([a-z-]+-q)' : '([a-z-]+-q)'/g)].flatMap((m) => m.slice(1).filter(Boolean))));
+    const files = ['src/components', 'src/layouts', 'src/pages'].flatMap((d) =>
+      fs
+        .readdirSync(path.join(projectRoot, d), { recursive: true, encoding: 'utf8' })
+        .filter((f) => f.endsWith('.astro'))
+        .map((f) => path.join(projectRoot, d, f)),
+    );
+    const ids = new Set(
+      files.flatMap((f) =>
+        [...fs.readFileSync(f, 'utf8').matchAll(/\bid="([^"]+)"|\bid = '([^']+)'|\? '([a-z-]+-q)' : '([a-z-]+-q)'/g)].flatMap((m) =>
+          m.slice(1).filter(Boolean),
+        ),
+      ),
+    );
     expect(ids.size).toBeGreaterThan(10);
     expect([...ids].filter((id) => !layoutIds.includes(id))).toEqual([]);
   });

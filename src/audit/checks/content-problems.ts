@@ -6,7 +6,13 @@ import { missingAccountability } from './review.ts';
 export const contentProblems: Check = ({ problems }) =>
   problems
     .filter((p) => !missingAccountability(p))
-    .map((p): Finding => ({
-      kind: p.code === 'BrokenLink' || p.code === 'InternalLink' ? 'broken-link' : 'invalid-content',
-      severity: 'error', file: p.file, line: p.line, message: p.message, fix: p.hint,
-    }));
+    .map(
+      (p): Finding => ({
+        kind: p.code === 'BrokenLink' || p.code === 'InternalLink' ? 'broken-link' : 'invalid-content',
+        severity: 'error',
+        file: p.file,
+        line: p.line,
+        message: p.message,
+        fix: p.hint,
+      }),
+    );

@@ -15,7 +15,14 @@ export const review: Check = ({ content, today, problems }) => {
     const due = addDays(e.data.reviewed, every);
     const late = daysBetween(due, today);
     if (late > 0) {
-      out.push({ ...base, kind: 'review-overdue', severity: 'warning', days: late, message: `Review overdue by ${late} days (reviewed ${e.data.reviewed}, due every ${every} days).`, fix: 'Check the facts, then set `reviewed` to the date you checked them.' });
+      out.push({
+        ...base,
+        kind: 'review-overdue',
+        severity: 'warning',
+        days: late,
+        message: `Review overdue by ${late} days (reviewed ${e.data.reviewed}, due every ${every} days).`,
+        fix: 'Check the facts, then set `reviewed` to the date you checked them.',
+      });
     } else if (-late <= site.dueSoonDays) {
       out.push({ ...base, kind: 'review-due-soon', severity: 'notice', days: -late, message: `Review due in ${-late} days (${due}).` });
     }
@@ -25,12 +32,20 @@ export const review: Check = ({ content, today, problems }) => {
   for (const p of problems) {
     if (!missingAccountability(p)) continue;
     const field = p.field as 'owner' | 'reviewed';
-    out.push({ kind: field === 'owner' ? 'missing-owner' : 'missing-reviewed', severity: 'error', file: p.file, line: p.line, message: `This ${kindOf(p.file)} needs \`${field}\`.`, fix: field === 'owner' ? 'Add `owner:` with the responsible team.' : 'Add `reviewed:` with the date the facts were last checked.' });
+    out.push({
+      kind: field === 'owner' ? 'missing-owner' : 'missing-reviewed',
+      severity: 'error',
+      file: p.file,
+      line: p.line,
+      message: `This ${kindOf(p.file)} needs \`${field}\`.`,
+      fix: field === 'owner' ? 'Add `owner:` with the responsible team.' : 'Add `reviewed:` with the date the facts were last checked.',
+    });
   }
   return out;
 };
 
-const kindOf = (file: string) => (file.startsWith('policies/') ? 'policy' : file.startsWith('sop/') ? 'SOP' : file.startsWith('culture/') ? 'culture guide' : 'page');
+const kindOf = (file: string) =>
+  file.startsWith('policies/') ? 'policy' : file.startsWith('sop/') ? 'SOP' : file.startsWith('culture/') ? 'culture guide' : 'page';
 
 /** A frontmatter problem that the review check reports under its own kind: `owner` or `reviewed` missing. */
 export const missingAccountability = (p: Problem): boolean => p.issue === 'missing' && (p.field === 'owner' || p.field === 'reviewed');

@@ -24,12 +24,21 @@ export const translations: Check = ({ content, history }) => {
       const sourceTime = history.lastBodyChange(source.file) ?? (source.data.reviewed ? toTime(source.data.reviewed) / 1000 : undefined);
       for (const [lang, tr] of langs) {
         if (lang === def || sourceTime === undefined) continue;
-        const dates = [history.lastChange(tr.file), tr.data.translated && endOfDay(tr.data.translated), !history.lastChange(tr.file) && tr.data.reviewed ? endOfDay(tr.data.reviewed) : undefined].filter((x): x is number => typeof x === 'number');
+        const dates = [
+          history.lastChange(tr.file),
+          tr.data.translated && endOfDay(tr.data.translated),
+          !history.lastChange(tr.file) && tr.data.reviewed ? endOfDay(tr.data.reviewed) : undefined,
+        ].filter((x): x is number => typeof x === 'number');
         if (!dates.length) continue;
         const trTime = Math.max(...dates);
         if (sourceTime > trTime) {
           out.push({
-            kind: 'translation-stale', severity: 'warning', file: tr.file, owner: tr.owner, route, lang,
+            kind: 'translation-stale',
+            severity: 'warning',
+            file: tr.file,
+            owner: tr.owner,
+            route,
+            lang,
             message: `${source.file} changed on ${isoDay(sourceTime)}, after this translation (${isoDay(trTime)}).`,
             fix: `Bring the text in line with ${source.file}, then commit it (or set \`translated:\` to today).`,
           });
@@ -40,7 +49,12 @@ export const translations: Check = ({ content, history }) => {
     for (const lang of requiredLanguages(content, any)) {
       if (langs.has(lang)) continue;
       out.push({
-        kind: 'translation-missing', severity: 'warning', file: any.file.replace(`/${any.lang}/`, `/${lang}/`), owner: any.owner, route, lang,
+        kind: 'translation-missing',
+        severity: 'warning',
+        file: any.file.replace(`/${any.lang}/`, `/${lang}/`),
+        owner: any.owner,
+        route,
+        lang,
         message: `No ${site.langByCode.get(lang)?.name ?? lang} version; customers in ${marketsNeeding(content, any, lang).join(', ')} read it in that language.`,
         fix: `Translate ${any.file} to ${lang}.`,
       });

@@ -60,7 +60,8 @@ export function markdown(findings: Finding[], opts: { files: number; today: stri
   if (!findings.length) out.push('Nothing to report.');
   for (const [owner, list] of byOwner(findings)) {
     out.push(`#### ${mdEscape(owner)}`, '', '| | Kind | File | Message |', '| --- | --- | --- | --- |');
-    for (const f of list) out.push(`| ${icon[f.severity]} | \`${f.kind}\` | \`${mdEscape(f.line ? `${f.file}:${f.line}` : f.file)}\` | ${mdEscape(f.message)} |`);
+    for (const f of list)
+      out.push(`| ${icon[f.severity]} | \`${f.kind}\` | \`${mdEscape(f.line ? `${f.file}:${f.line}` : f.file)}\` | ${mdEscape(f.message)} |`);
     out.push('');
   }
   return `${out.join('\n')}\n`;
@@ -71,5 +72,12 @@ export function github(findings: Finding[], prefix = ''): string {
   const esc = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   const prop = (s: string) => esc(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
   const level = { error: 'error', warning: 'warning', notice: 'notice' } as const;
-  return findings.map((f) => `::${level[f.severity]} file=${prop(prefix + f.file)}${f.line ? `,line=${f.line}` : ''},title=${prop(f.kind)}::${esc(f.message + (f.fix ? ` ${f.fix}` : ''))}`).join('\n') + (findings.length ? '\n' : '');
+  return (
+    findings
+      .map(
+        (f) =>
+          `::${level[f.severity]} file=${prop(prefix + f.file)}${f.line ? `,line=${f.line}` : ''},title=${prop(f.kind)}::${esc(f.message + (f.fix ? ` ${f.fix}` : ''))}`,
+      )
+      .join('\n') + (findings.length ? '\n' : '')
+  );
 }

@@ -17,8 +17,22 @@ export interface Heading {
  * a labelled region.
  */
 export const layoutIds = [
-  'main', 'q', 'header-q', 'home-q', 'search-data', 'toc-title', 'sources-title', 'related-title', 'facts-title',
-  'policies-title', 'popular-title', 'categories-title', 'market-context-title', 'matrix-title', 'overdue-title', 'soon-title',
+  'main',
+  'q',
+  'header-q',
+  'home-q',
+  'search-data',
+  'toc-title',
+  'sources-title',
+  'related-title',
+  'facts-title',
+  'policies-title',
+  'popular-title',
+  'categories-title',
+  'market-context-title',
+  'matrix-title',
+  'overdue-title',
+  'soon-title',
 ];
 
 /** A slugger for one page's heading ids, with the layout's ids already taken. */

@@ -48,7 +48,8 @@ export function renderBody(body: string, format: 'md' | 'mdx', ctx: RenderContex
   ctx.source ??= body;
   const { blocks, misuse } = findInternalBlocks(body);
   if (misuse.length) {
-    for (const m of misuse) ctx.problems.push(problem(m.kind === 'unclosed' ? 'InternalUnclosed' : 'InternalMisplaced', ctx.file, m.message, { line: m.line + ctx.bodyLine - 1 }));
+    for (const m of misuse)
+      ctx.problems.push(problem(m.kind === 'unclosed' ? 'InternalUnclosed' : 'InternalMisplaced', ctx.file, m.message, { line: m.line + ctx.bodyLine - 1 }));
     return empty();
   }
   const parts = split(body, blocks, ctx.target === 'internal');
@@ -66,7 +67,14 @@ export function renderBody(body: string, format: 'md' | 'mdx', ctx: RenderContex
   const links = rewriteLinks(safe, ctx, headings);
   wrapTables(safe, ctx);
   const replyLanguages = replyLanguagesOf(safe);
-  return { html: toHtml(safe), headings, links, internalBlocks: state.internalBlocks, faq: ctx.faq ? faqPairs(safe) : [], ...(replyLanguages.length ? { replyLanguages } : {}) };
+  return {
+    html: toHtml(safe),
+    headings,
+    links,
+    internalBlocks: state.internalBlocks,
+    faq: ctx.faq ? faqPairs(safe) : [],
+    ...(replyLanguages.length ? { replyLanguages } : {}),
+  };
 }
 
 /** The `lang` of every canned reply in the tree, once each, in order. */
@@ -85,14 +93,24 @@ function replyLanguagesOf(tree: Root | Element, out: string[] = []): string[] {
  * nothing on the public one. A placeholder that is not a paragraph of its own means the marker
  * sat where a block cannot be (in code, a table, raw HTML): that is an error on both sites.
  */
-function placeBlocks(tree: Root, parts: Split, blocks: readonly InternalBlock[], format: 'md' | 'mdx', ctx: RenderContext, state: { internalBlocks: number }): boolean {
+function placeBlocks(
+  tree: Root,
+  parts: Split,
+  blocks: readonly InternalBlock[],
+  format: 'md' | 'mdx',
+  ctx: RenderContext,
+  state: { internalBlocks: number },
+): boolean {
   if (!blocks.length) return true;
   const index = new Map(parts.placeholders.map((p, i) => [p, i] as const).filter(([p]) => p));
   const placed = new Set<number>();
   const walk = (node: Root | Element) => {
     const out: (RootContent | ElementContent)[] = [];
     for (const child of node.children) {
-      const i = child.type === 'element' && child.tagName === 'p' && child.children.length === 1 && child.children[0]!.type === 'text' ? index.get(child.children[0]!.value.trim()) : undefined;
+      const i =
+        child.type === 'element' && child.tagName === 'p' && child.children.length === 1 && child.children[0]!.type === 'text'
+          ? index.get(child.children[0]!.value.trim())
+          : undefined;
       if (i === undefined) {
         if (child.type === 'element') walk(child);
         out.push(child);
@@ -179,12 +197,18 @@ function transformChildren(children: Node[], ctx: RenderContext, state: { intern
 function transform(node: Node, ctx: RenderContext, state: { internalBlocks: number }, inInternal: boolean): Node | Node[] | null {
   switch (node.type) {
     case 'mdxjsEsm':
-      ctx.problems.push(problem('MdxCode', ctx.file, `\`${firstLine(node.value)}\`: import and export lines are not allowed in content.`, { line: lineOf(node, ctx) }));
+      ctx.problems.push(
+        problem('MdxCode', ctx.file, `\`${firstLine(node.value)}\`: import and export lines are not allowed in content.`, { line: lineOf(node, ctx) }),
+      );
       return null;
     case 'mdxFlowExpression':
     case 'mdxTextExpression':
       if (isComment(node.value ?? '')) return null;
-      ctx.problems.push(problem('MdxCode', ctx.file, `\`{${firstLine(node.value)}}\`: expressions are not run in content. Write \\{ for a literal brace.`, { line: lineOf(node, ctx) }));
+      ctx.problems.push(
+        problem('MdxCode', ctx.file, `\`{${firstLine(node.value)}}\`: expressions are not run in content. Write \\{ for a literal brace.`, {
+          line: lineOf(node, ctx),
+        }),
+      );
       return null;
     case 'mdxJsxFlowElement':
     case 'mdxJsxTextElement':
@@ -207,7 +231,9 @@ function jsx(node: JsxNode, ctx: RenderContext, state: { internalBlocks: number 
   for (const a of node.attributes) {
     if (a.type !== 'mdxJsxAttribute' || (a.value !== null && a.value !== undefined && typeof a.value !== 'string')) {
       const shown = a.type === 'mdxJsxAttribute' ? `${a.name}={…}` : '{…spread}';
-      ctx.problems.push(problem('MdxCode', ctx.file, `<${node.name ?? ''} ${shown}>: attribute values must be plain text in quotes.`, { line: lineOf(node, ctx) }));
+      ctx.problems.push(
+        problem('MdxCode', ctx.file, `<${node.name ?? ''} ${shown}>: attribute values must be plain text in quotes.`, { line: lineOf(node, ctx) }),
+      );
       continue;
     }
     attrs[a.name!] = a.value ?? '';
@@ -218,7 +244,11 @@ function jsx(node: JsxNode, ctx: RenderContext, state: { internalBlocks: number 
     const component = Object.hasOwn(components, node.name) ? components[node.name] : undefined;
     if (!component) {
       const guess = didYouMean(node.name, Object.keys(components));
-      ctx.problems.push(problem('UnknownComponent', ctx.file, `<${node.name}> is not a Signpost component.${guess ? ` Did you mean <${guess}>?` : ''}`, { line: lineOf(node, ctx) }));
+      ctx.problems.push(
+        problem('UnknownComponent', ctx.file, `<${node.name}> is not a Signpost component.${guess ? ` Did you mean <${guess}>?` : ''}`, {
+          line: lineOf(node, ctx),
+        }),
+      );
       return null;
     }
     const out = component(node, ctx, attrs);
@@ -243,15 +273,27 @@ function allowedAuthorElement(tag: string, props: Record<string, unknown>, node:
   const badClass = classes.find((c) => /internal|^agent(-|$)/i.test(c));
   const badTag = !allowed.has(tag.toLowerCase()) || /internal/i.test(tag);
   if (!badAttr && !badClass && !badTag) return true;
-  const line = lineOf(node as JsxNode, ctx) ?? locateText(ctx, badTag ? `<${tag}` : badClass ?? badAttr!.replace(/^data([A-Z])/, (_, c: string) => `data-${c.toLowerCase()}`));
+  const line =
+    lineOf(node as JsxNode, ctx) ??
+    locateText(ctx, badTag ? `<${tag}` : (badClass ?? badAttr!.replace(/^data([A-Z])/, (_, c: string) => `data-${c.toLowerCase()}`)));
   if (badTag) {
     const guess = didYouMean(tag, [...allowed, 'Internal']);
-    const hint = tag.toLowerCase() === 'iframe' ? 'List the origin of the embedded page under `embeds:` in site.yaml.' : 'Use Markdown, or the HTML elements listed in docs/authoring.md.';
-    ctx.problems.push(problem('HtmlNotAllowed', ctx.file, `<${tag}> is not an element that content may use.${guess ? ` Did you mean <${guess}>?` : ''}`, { line, hint }));
+    const hint =
+      tag.toLowerCase() === 'iframe'
+        ? 'List the origin of the embedded page under `embeds:` in site.yaml.'
+        : 'Use Markdown, or the HTML elements listed in docs/authoring.md.';
+    ctx.problems.push(
+      problem('HtmlNotAllowed', ctx.file, `<${tag}> is not an element that content may use.${guess ? ` Did you mean <${guess}>?` : ''}`, { line, hint }),
+    );
     return false;
   }
   const what = badAttr ? `the attribute ${badAttr.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` : `the class "${badClass}"`;
-  ctx.problems.push(problem('InternalMisplaced', ctx.file, `<${tag}> uses ${what}, which is reserved for agent-only material.`, { line, hint: 'Put agent-only text in an <Internal> block; do not style or mark content as internal by hand.' }));
+  ctx.problems.push(
+    problem('InternalMisplaced', ctx.file, `<${tag}> uses ${what}, which is reserved for agent-only material.`, {
+      line,
+      hint: 'Put agent-only text in an <Internal> block; do not style or mark content as internal by hand.',
+    }),
+  );
   return false;
 }
 
@@ -284,7 +326,12 @@ function wrapTables(tree: Root | Element, ctx: RenderContext): void {
   tree.children.forEach((child, i) => {
     if (child.type !== 'element') return;
     if (child.tagName === 'table') {
-      tree.children[i] = { type: 'element', tagName: 'div', properties: { className: ['table-wrap'], tabIndex: 0, role: 'region', ariaLabel: ctx.t('content.table') }, children: [child] };
+      tree.children[i] = {
+        type: 'element',
+        tagName: 'div',
+        properties: { className: ['table-wrap'], tabIndex: 0, role: 'region', ariaLabel: ctx.t('content.table') },
+        children: [child],
+      };
     } else wrapTables(child, ctx);
   });
 }

@@ -60,13 +60,15 @@ export function findInternalBlocks(body: string): { blocks: InternalBlock[]; mis
     const trimmed = line.trim();
     const indent = line.slice(0, line.length - line.trimStart().length);
     if (trimmed === OPEN) {
-      if (open) misuse.push({ kind: 'misplaced', line: n, message: `<Internal> blocks cannot be nested; the block opened on line ${open.line} is still open.` });
+      if (open)
+        misuse.push({ kind: 'misplaced', line: n, message: `<Internal> blocks cannot be nested; the block opened on line ${open.line} is still open.` });
       else open = { line: n, indent };
       continue;
     }
     if (trimmed === CLOSE) {
       if (!open) misuse.push({ kind: 'unclosed', line: n, message: '</Internal> closes a block that was never opened.' });
-      else if (indent !== open.indent) misuse.push({ kind: 'misplaced', line: n, message: `</Internal> must have the same indentation as the <Internal> on line ${open.line}.` });
+      else if (indent !== open.indent)
+        misuse.push({ kind: 'misplaced', line: n, message: `</Internal> must have the same indentation as the <Internal> on line ${open.line}.` });
       else blocks.push({ open: open.line, close: n, indent: open.indent });
       if (open && indent === open.indent) open = undefined;
       continue;

@@ -59,7 +59,13 @@ function resolve(a: Element, ctx: RenderContext & { route: string }, ids: Set<st
  * prefixed ids) and the reference to check once every file is read. Shared by the renderer and
  * the audit's fast scan, so both judge links alike.
  */
-export function resolveHref(href: string, line: number | undefined, ctx: RenderContext & { route: string }, ids: Set<string>, inInternal: boolean): { href?: string; ref?: LinkRef } {
+export function resolveHref(
+  href: string,
+  line: number | undefined,
+  ctx: RenderContext & { route: string },
+  ids: Set<string>,
+  inInternal: boolean,
+): { href?: string; ref?: LinkRef } {
   if (external.test(href) || href.startsWith('//')) return {};
   const [target, anchor] = splitAnchor(href);
   if (!target) {
@@ -73,7 +79,9 @@ export function resolveHref(href: string, line: number | undefined, ctx: RenderC
   let decoded = target;
   try {
     decoded = decodeURI(target);
-  } catch { /* keep as written */ }
+  } catch {
+    /* keep as written */
+  }
   const file = path.posix.normalize(path.posix.join(path.posix.dirname(ctx.file), decoded));
   const parsed = /\.(md|mdx)$/.test(file) ? parseEntryPath(file) : undefined;
   if (!parsed || typeof parsed === 'string') {
@@ -98,7 +106,9 @@ function splitAnchor(href: string): [string, string | undefined] {
   let anchor = href.slice(i + 1);
   try {
     anchor = decodeURIComponent(anchor);
-  } catch { /* keep as written */ }
+  } catch {
+    /* keep as written */
+  }
   return [href.slice(0, i), anchor || undefined];
 }
 

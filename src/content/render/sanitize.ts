@@ -14,10 +14,26 @@ const extraTags = ['aside', 'figure', 'figcaption', 'time', 'mark', 'abbr', 'sma
 
 /** Classes that Signpost's MDX components put on their HTML (held to them by a test). */
 export const componentClasses = [
-  'callout', 'callout-note', 'callout-tip', 'callout-warning', 'callout-title',
-  'decision', 'decision-if', 'decision-label', 'decision-then',
-  'escalation', 'escalation-label', 'escalation-title', 'escalation-when',
-  'fact', 'reply', 'reply-body', 'reply-head', 'reply-lang', 'reply-title', 'steps',
+  'callout',
+  'callout-note',
+  'callout-tip',
+  'callout-warning',
+  'callout-title',
+  'decision',
+  'decision-if',
+  'decision-label',
+  'decision-then',
+  'escalation',
+  'escalation-label',
+  'escalation-title',
+  'escalation-when',
+  'fact',
+  'reply',
+  'reply-body',
+  'reply-head',
+  'reply-lang',
+  'reply-title',
+  'steps',
 ];
 /** Classes and attributes of the agent note, allowed on the internal site only. */
 export const internalClasses = ['agent-note', 'agent-note-title'];

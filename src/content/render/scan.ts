@@ -41,7 +41,8 @@ const collect = defineMdastPlugin({
     if (node.url) (ctx.data as Found).hrefs.push({ href: node.url, line: node.position?.start.line });
   },
   html(node: Node, ctx: { data: unknown }) {
-    for (const m of (node.value ?? '').matchAll(/\bhref\s*=\s*["']([^"']+)["']/gi)) (ctx.data as Found).hrefs.push({ href: m[1]!, line: node.position?.start.line });
+    for (const m of (node.value ?? '').matchAll(/\bhref\s*=\s*["']([^"']+)["']/gi))
+      (ctx.data as Found).hrefs.push({ href: m[1]!, line: node.position?.start.line });
   },
 });
 
@@ -81,7 +82,8 @@ export function scanMarkdown(body: string, ctx: RenderContext & { route: string 
   ctx.source ??= body;
   const { blocks, misuse } = findInternalBlocks(body);
   if (misuse.length) {
-    for (const m of misuse) ctx.problems.push(problem(m.kind === 'unclosed' ? 'InternalUnclosed' : 'InternalMisplaced', ctx.file, m.message, { line: m.line + ctx.bodyLine - 1 }));
+    for (const m of misuse)
+      ctx.problems.push(problem(m.kind === 'unclosed' ? 'InternalUnclosed' : 'InternalMisplaced', ctx.file, m.message, { line: m.line + ctx.bodyLine - 1 }));
     return { html: '', headings: [], links: [], internalBlocks: 0, faq: [] };
   }
   const parts = split(body, blocks, ctx.target === 'internal');
@@ -104,7 +106,12 @@ export function scanMarkdown(body: string, ctx: RenderContext & { route: string 
   found.sort(byLine);
   hrefs.sort(byLine);
   const slugger = headingSlugger(ctx.site);
-  const headings: Heading[] = found.map((h) => ({ depth: h.depth, id: slugger.slug(h.text || 'section'), text: h.text, toc: !h.inInternal && (h.depth === 2 || h.depth === 3) }));
+  const headings: Heading[] = found.map((h) => ({
+    depth: h.depth,
+    id: slugger.slug(h.text || 'section'),
+    text: h.text,
+    toc: !h.inInternal && (h.depth === 2 || h.depth === 3),
+  }));
   const ids = new Set(headings.map((h) => h.id));
   const links: LinkRef[] = [];
   for (const { href, line, inInternal } of hrefs) {

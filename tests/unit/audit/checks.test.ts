@@ -4,12 +4,18 @@ import { audit } from '../../../src/audit/index.ts';
 import type { FindingKind } from '../../../src/audit/types.ts';
 import { folder, gitRepo, write } from '../../helpers/git.ts';
 
-const site = 'name: Audit\ndefault_language: en\nlanguages: [{ code: en }, { code: de }, { code: zh-cn }]\ncategories: [{ id: orders, names: { en: Orders } }]\nreview_every: { help: 100 }\ndue_soon_days: 10\n';
+const site =
+  'name: Audit\ndefault_language: en\nlanguages: [{ code: en }, { code: de }, { code: zh-cn }]\ncategories: [{ id: orders, names: { en: Orders } }]\nreview_every: { help: 100 }\ndue_soon_days: 10\n';
 const market = 'languages: [de, en]\ncurrency: EUR\ntime_zone: Europe/Berlin\n';
-const page = (front: Record<string, string>, body = 'Body text.') => `---\ntitle: T\ndescription: D\n${Object.entries(front).map(([k, v]) => `${k}: ${v}`).join('\n')}\n---\n\n${body}\n`;
+const page = (front: Record<string, string>, body = 'Body text.') =>
+  `---\ntitle: T\ndescription: D\n${Object.entries(front)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('\n')}\n---\n\n${body}\n`;
 const base = { 'site.yaml': site, 'markets/de.yaml': market };
 const kinds = (root: string, today = '2026-06-01', kind?: FindingKind) =>
-  audit(root, { today }).findings.filter((f) => !kind || f.kind === kind).map((f) => `${f.kind} ${f.file}`);
+  audit(root, { today })
+    .findings.filter((f) => !kind || f.kind === kind)
+    .map((f) => `${f.kind} ${f.file}`);
 
 describe('review dates', () => {
   const root = folder({
@@ -43,7 +49,11 @@ describe('review dates', () => {
   });
 
   test('a policy without owner or reviewed is missing-owner / missing-reviewed; a help article is not', () => {
-    const r = folder({ ...base, 'policies/de/en/returns.md': page({ effective: '2026-01-01', sources: '[{ title: L, url: "https://l.example" }]' }), 'help/en/orders/x.md': page({}) });
+    const r = folder({
+      ...base,
+      'policies/de/en/returns.md': page({ effective: '2026-01-01', sources: '[{ title: L, url: "https://l.example" }]' }),
+      'help/en/orders/x.md': page({}),
+    });
     expect(kinds(r).filter((k) => k.startsWith('missing'))).toEqual(['missing-owner policies/de/en/returns.md', 'missing-reviewed policies/de/en/returns.md']);
   });
 });
@@ -57,7 +67,9 @@ describe('translations from git history', () => {
       { date: '2026-03-01', files: { 'help/en/orders/a.md': en('One, changed.') } },
     ]);
     expect(kinds(root, '2026-03-02', 'translation-stale')).toEqual(['translation-stale help/de/orders/a.md']);
-    expect(audit(root, { today: '2026-03-02' }).findings.find((f) => f.kind === 'translation-stale')?.message).toBe('help/en/orders/a.md changed on 2026-03-01, after this translation (2026-01-10).');
+    expect(audit(root, { today: '2026-03-02' }).findings.find((f) => f.kind === 'translation-stale')?.message).toBe(
+      'help/en/orders/a.md changed on 2026-03-01, after this translation (2026-01-10).',
+    );
   });
 
   test('a change to the source frontmatter only does not make translations stale', () => {
@@ -106,23 +118,49 @@ describe('translations from git history', () => {
   });
 
   test('translation-missing fires for a language of a market the page applies to, not for other languages', () => {
-    const root = folder({ ...base, 'help/en/orders/a.md': page({}), 'help/zh-cn/orders/b.md': page({}), 'help/en/orders/b.md': page({}), 'help/de/orders/b.md': page({}) });
+    const root = folder({
+      ...base,
+      'help/en/orders/a.md': page({}),
+      'help/zh-cn/orders/b.md': page({}),
+      'help/en/orders/b.md': page({}),
+      'help/de/orders/b.md': page({}),
+    });
     expect(kinds(root, '2026-03-10', 'translation-missing')).toEqual(['translation-missing help/de/orders/a.md']);
   });
 });
 
 describe('policy dates and links', () => {
-  const policy = (effective: string, expires?: string) => page({ owner: 'legal', reviewed: '2026-05-01', effective, ...(expires ? { expires } : {}), sources: '[{ title: L, url: "https://l.example" }]' });
+  const policy = (effective: string, expires?: string) =>
+    page({ owner: 'legal', reviewed: '2026-05-01', effective, ...(expires ? { expires } : {}), sources: '[{ title: L, url: "https://l.example" }]' });
 
   test('policy-expired fires on and after `expires`; policy-not-yet-effective before `effective`', () => {
-    const root = folder({ ...base, 'policies/de/de/returns.md': policy('2026-01-01', '2026-05-31'), 'policies/de/en/returns.md': policy('2026-07-01'), 'policies/de/de/shipping.md': policy('2026-01-01'), 'policies/de/en/shipping.md': policy('2026-01-01') });
-    expect(kinds(root, '2026-06-01').filter((k) => k.startsWith('policy'))).toEqual(['policy-expired policies/de/de/returns.md', 'policy-not-yet-effective policies/de/en/returns.md']);
+    const root = folder({
+      ...base,
+      'policies/de/de/returns.md': policy('2026-01-01', '2026-05-31'),
+      'policies/de/en/returns.md': policy('2026-07-01'),
+      'policies/de/de/shipping.md': policy('2026-01-01'),
+      'policies/de/en/shipping.md': policy('2026-01-01'),
+    });
+    expect(kinds(root, '2026-06-01').filter((k) => k.startsWith('policy'))).toEqual([
+      'policy-expired policies/de/de/returns.md',
+      'policy-not-yet-effective policies/de/en/returns.md',
+    ]);
     expect(kinds(root, '2026-05-30').filter((k) => k.startsWith('policy'))).toEqual(['policy-not-yet-effective policies/de/en/returns.md']);
   });
 
   test('broken-link fires for a missing page and a missing anchor', () => {
-    const root = folder({ ...base, 'help/en/orders/a.md': page({}, '## Here\n\n[x](./nope.md) [y](#here) [z](./b.md#nope)'), 'help/en/orders/b.md': page({}), 'help/de/orders/a.md': page({}), 'help/de/orders/b.md': page({}) });
-    expect(audit(root, { today: '2026-06-01' }).findings.filter((f) => f.kind === 'broken-link').map((f) => [f.file, f.line, f.severity])).toEqual([
+    const root = folder({
+      ...base,
+      'help/en/orders/a.md': page({}, '## Here\n\n[x](./nope.md) [y](#here) [z](./b.md#nope)'),
+      'help/en/orders/b.md': page({}),
+      'help/de/orders/a.md': page({}),
+      'help/de/orders/b.md': page({}),
+    });
+    expect(
+      audit(root, { today: '2026-06-01' })
+        .findings.filter((f) => f.kind === 'broken-link')
+        .map((f) => [f.file, f.line, f.severity]),
+    ).toEqual([
       ['help/en/orders/a.md', 9, 'error'],
       ['help/en/orders/a.md', 9, 'error'],
     ]);

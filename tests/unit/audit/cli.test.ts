@@ -14,7 +14,11 @@ import { folder, gitRepo } from '../../helpers/git.ts';
 
 const site = 'name: Audit\ndefault_language: en\nlanguages: [{ code: en }, { code: de }]\ncategories: [{ id: orders, names: { en: Orders } }]\n';
 const page = (front: string, body = 'Body.') => `---\ntitle: T\ndescription: D\n${front}\n---\n\n${body}\n`;
-const warningsOnly = folder({ 'site.yaml': site, 'help/en/orders/a.md': page('reviewed: 2025-01-01\nowner: team-a'), 'help/de/orders/a.md': page('reviewed: 2026-05-01') });
+const warningsOnly = folder({
+  'site.yaml': site,
+  'help/en/orders/a.md': page('reviewed: 2025-01-01\nowner: team-a'),
+  'help/de/orders/a.md': page('reviewed: 2026-05-01'),
+});
 const withError = folder({ 'site.yaml': site, 'help/en/orders/a.md': page('owner: team-a', '[x](./nope.md)') });
 const clean = folder({ 'site.yaml': site, 'help/en/orders/a.md': page('reviewed: 2026-05-01') });
 
@@ -49,12 +53,18 @@ function run(root: string, ...args: string[]) {
 
 describe('the command', () => {
   test('runs as a real process: report on stdout, exit code from the findings', () => {
-    const r = spawnSync(process.execPath, [path.join(projectRoot, 'scripts/audit.ts'), ...fixed, '--fail-on', 'warning'], { env: { ...process.env, CONTENT_DIR: warningsOnly, NO_COLOR: '' }, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [path.join(projectRoot, 'scripts/audit.ts'), ...fixed, '--fail-on', 'warning'], {
+      env: { ...process.env, CONTENT_DIR: warningsOnly, NO_COLOR: '' },
+      encoding: 'utf8',
+    });
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('Content audit — 2 files, as of 2026-06-01');
     expect(r.stdout).toContain('Summary — errors: 0, warnings: 1, notices: 0');
     expect(r.status).toBe(1);
-    const bad = spawnSync(process.execPath, [path.join(projectRoot, 'scripts/audit.ts'), '--format', 'xml'], { env: { ...process.env, CONTENT_DIR: clean }, encoding: 'utf8' });
+    const bad = spawnSync(process.execPath, [path.join(projectRoot, 'scripts/audit.ts'), '--format', 'xml'], {
+      env: { ...process.env, CONTENT_DIR: clean },
+      encoding: 'utf8',
+    });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('Usage: npm run audit');
   });
@@ -65,7 +75,9 @@ describe('formats', () => {
     const { out, code } = run(warningsOnly);
     expect(code).toBe(0);
     expect(out).toContain('Content audit — 2 files, as of 2026-06-01');
-    expect(out).toContain('team-a (1)\n  ▲ review-overdue           help/en/orders/a.md\n    Review overdue by 151 days (reviewed 2025-01-01, due every 365 days).');
+    expect(out).toContain(
+      'team-a (1)\n  ▲ review-overdue           help/en/orders/a.md\n    Review overdue by 151 days (reviewed 2025-01-01, due every 365 days).',
+    );
     expect(out).not.toContain('\u001b[');
     expect(out).toContain('Summary — errors: 0, warnings: 1, notices: 0');
     // Control: the same report in colour does have escape codes.
@@ -76,11 +88,16 @@ describe('formats', () => {
   test('json has findings with file relative to the content root, kind, severity, message and owner', () => {
     const data = JSON.parse(run(warningsOnly, '--format', 'json').out);
     expect(data).toEqual({
-      findings: [{
-        file: 'help/en/orders/a.md', kind: 'review-overdue', severity: 'warning', owner: 'team-a',
-        message: 'Review overdue by 151 days (reviewed 2025-01-01, due every 365 days).',
-        fix: 'Check the facts, then set `reviewed` to the date you checked them.',
-      }],
+      findings: [
+        {
+          file: 'help/en/orders/a.md',
+          kind: 'review-overdue',
+          severity: 'warning',
+          owner: 'team-a',
+          message: 'Review overdue by 151 days (reviewed 2025-01-01, due every 365 days).',
+          fix: 'Check the facts, then set `reviewed` to the date you checked them.',
+        },
+      ],
     });
   });
 
@@ -94,7 +111,9 @@ describe('formats', () => {
   test('github prints workflow annotations with repository paths', () => {
     const repo = gitRepo([{ date: '2026-01-01', files: { 'docs/site.yaml': site, 'docs/help/en/orders/a.md': page('owner: team-a', '[x](./nope.md)') } }]);
     const { out } = run(path.join(repo, 'docs'), '--format', 'github');
-    expect(out).toBe('::error file=docs/help/en/orders/a.md,line=7,title=broken-link::"./nope.md" leads to help/orders/nope, which does not exist. Link to an existing file relative to this one, e.g. ../returns/start-a-return.md, or to a heading that exists.\n');
+    expect(out).toBe(
+      '::error file=docs/help/en/orders/a.md,line=7,title=broken-link::"./nope.md" leads to help/orders/nope, which does not exist. Link to an existing file relative to this one, e.g. ../returns/start-a-return.md, or to a heading that exists.\n',
+    );
   });
 });
 

@@ -9,7 +9,9 @@ const types = ['note', 'tip', 'warning'] as const;
 export const Callout: Component = (node, ctx, attrs) => {
   const type = (attrs.type ?? 'note') as (typeof types)[number];
   if (!types.includes(type)) {
-    ctx.problems.push(problem('ComponentInvalid', ctx.file, `<Callout type="${type}"> is not a callout type; use note, tip or warning.`, { line: lineOf(node, ctx) }));
+    ctx.problems.push(
+      problem('ComponentInvalid', ctx.file, `<Callout type="${type}"> is not a callout type; use note, tip or warning.`, { line: lineOf(node, ctx) }),
+    );
   }
   return h('aside', { className: ['callout', `callout-${type}`] }, [
     h('p', { className: ['callout-title'] }, ctx.t(`content.callout.${type}`)),

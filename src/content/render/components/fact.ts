@@ -20,16 +20,28 @@ export const Fact: Component = (node, ctx, attrs) => {
   const market = ctx.site.marketById.get(marketId);
   if (!market) {
     const guess = didYouMean(marketId, ctx.site.marketById.keys());
-    ctx.problems.push(problem('UnknownMarket', ctx.file, `<Fact market="${marketId}"> names a market that has no markets/${marketId}.yaml.${guess ? ` Did you mean "${guess}"?` : ''}`, { line }));
+    ctx.problems.push(
+      problem(
+        'UnknownMarket',
+        ctx.file,
+        `<Fact market="${marketId}"> names a market that has no markets/${marketId}.yaml.${guess ? ` Did you mean "${guess}"?` : ''}`,
+        { line },
+      ),
+    );
     return null;
   }
   // Own keys only: `name="constructor"` must not find what every object inherits.
   const fact = attrs.name ? own(market.facts, attrs.name) : undefined;
   if (!fact) {
     const guess = attrs.name ? didYouMean(attrs.name, Object.keys(market.facts)) : undefined;
-    ctx.problems.push(problem('UnknownFact', ctx.file, attrs.name
-      ? `Market "${marketId}" has no fact "${attrs.name}".${guess ? ` Did you mean "${guess}"?` : ''}`
-      : '<Fact> needs a `name` attribute.', { line, hint: `Facts of ${marketId}: ${Object.keys(market.facts).join(', ') || 'none'}.` }));
+    ctx.problems.push(
+      problem(
+        'UnknownFact',
+        ctx.file,
+        attrs.name ? `Market "${marketId}" has no fact "${attrs.name}".${guess ? ` Did you mean "${guess}"?` : ''}` : '<Fact> needs a `name` attribute.',
+        { line, hint: `Facts of ${marketId}: ${Object.keys(market.facts).join(', ') || 'none'}.` },
+      ),
+    );
     return null;
   }
   const locale = formatLocale(ctx.site, ctx.lang, market);
@@ -37,7 +49,9 @@ export const Fact: Component = (node, ctx, attrs) => {
     return h('time', { className: ['fact'], dateTime: fact.effective }, formatDate(fact.effective, locale));
   }
   if (attrs.show && attrs.show !== 'value') {
-    ctx.problems.push(problem('ComponentInvalid', ctx.file, `<Fact show="${attrs.show}"> is not supported; use show="value" (default) or show="effective".`, { line }));
+    ctx.problems.push(
+      problem('ComponentInvalid', ctx.file, `<Fact show="${attrs.show}"> is not supported; use show="value" (default) or show="effective".`, { line }),
+    );
   }
   return h('span', { className: ['fact'], 'data-fact': attrs.name }, formatFact(fact, locale, market.currency));
 };

@@ -8,7 +8,4 @@ import type { Component } from '../context.ts';
 
 /** Renders an agent note (internal build only). */
 export const Internal: Component = (node, ctx) =>
-  h('aside', { className: ['agent-note'], 'data-internal': '' }, [
-    h('p', { className: ['agent-note-title'] }, ctx.t('content.agentNote')),
-    ...node.children,
-  ]);
+  h('aside', { className: ['agent-note'], 'data-internal': '' }, [h('p', { className: ['agent-note-title'] }, ctx.t('content.agentNote')), ...node.children]);

@@ -18,7 +18,11 @@ export const Steps: Component = (node, ctx) => {
 /** A situation (`if`) and what to do then; `if` is required. */
 export const Decision: Component = (node, ctx, attrs) => {
   if (!attrs.if) {
-    ctx.problems.push(problem('ComponentInvalid', ctx.file, '<Decision> needs an `if` attribute describing the situation, e.g. if="The parcel is held at customs".', { line: lineOf(node, ctx) }));
+    ctx.problems.push(
+      problem('ComponentInvalid', ctx.file, '<Decision> needs an `if` attribute describing the situation, e.g. if="The parcel is held at customs".', {
+        line: lineOf(node, ctx),
+      }),
+    );
   }
   return h('div', { className: ['decision'] }, [
     h('p', { className: ['decision-if'] }, [h('span', { className: ['decision-label'] }, ctx.t('content.decision.if')), ' ', attrs.if ?? '']),
@@ -31,9 +35,15 @@ export const Escalation: Component = (node, ctx, attrs) => {
   if (!attrs.team) {
     ctx.problems.push(problem('ComponentInvalid', ctx.file, '<Escalation> needs a `team` attribute, e.g. team="logistics".', { line: lineOf(node, ctx) }));
   }
-  return h('aside', { className: ['escalation'] }, [
-    h('p', { className: ['escalation-title'] }, ctx.t('content.escalation.title', { team: attrs.team ?? '' })),
-    attrs.when ? h('p', { className: ['escalation-when'] }, [h('span', { className: ['escalation-label'] }, ctx.t('content.escalation.when')), ' ', attrs.when]) : null,
-    ...node.children,
-  ].filter((x) => x !== null));
+  return h(
+    'aside',
+    { className: ['escalation'] },
+    [
+      h('p', { className: ['escalation-title'] }, ctx.t('content.escalation.title', { team: attrs.team ?? '' })),
+      attrs.when
+        ? h('p', { className: ['escalation-when'] }, [h('span', { className: ['escalation-label'] }, ctx.t('content.escalation.when')), ' ', attrs.when])
+        : null,
+      ...node.children,
+    ].filter((x) => x !== null),
+  );
 };
