@@ -146,8 +146,10 @@ function tokenize(s: string, html: boolean): number {
         continue;
       }
       if (tag === 1) {
-        if (code === 62 /* > */) tag = 0;
-        else if (code === 34 || code === 39) {
+        // Between attributes: skip to the end of the tag or the next quoted value.
+        while (code !== 62 /* > */ && code !== 34 && code !== 39 && k < len) code = s.charCodeAt(++k);
+        if (code === 62) tag = 0;
+        else if (k < len) {
           push(0, k, 0);
           tag = code;
         }
@@ -260,9 +262,58 @@ export function tokens(text: string, html = false): string[] {
 const readable = (source: string) => source.replace(/<[^>\n]*>/g, ' ').replace(/\]\([^)\n]*\)/g, ' ');
 
 const P = 0x01000193;
-/** Reused between calls: prefix hashes and powers of one text. */
+/** P^n for every length a run can have (at most 2 × RUN tokens, all CJK). */
+const POWER = new Int32Array(2 * RUN + 1);
+POWER[0] = 1;
+for (let n = 1; n < POWER.length; n++) POWER[n] = Math.imul(POWER[n - 1]!, P);
+/** Reused between calls: prefix hashes of one text. */
 let prefix = new Int32Array(1 << 16);
-let power = new Int32Array(1 << 16);
+
+/**
+ * A set of 32-bit integers in one typed array (open addressing): the scan asks it once per token
+ * and once per window, several times faster than a `Set<number>`.
+ */
+class IntSet {
+  private keys = new Int32Array(1 << 12);
+  private size = 0;
+  private zero = false;
+
+  add(key: number): void {
+    if (key === 0) {
+      this.zero = true;
+      return;
+    }
+    if (this.size * 2 >= this.keys.length) this.grow();
+    const mask = this.keys.length - 1;
+    let i = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
+    while (this.keys[i] !== 0) {
+      if (this.keys[i] === key) return;
+      i = (i + 1) & mask;
+    }
+    this.keys[i] = key;
+    this.size++;
+  }
+
+  has(key: number): boolean {
+    if (key === 0) return this.zero;
+    const keys = this.keys;
+    const mask = keys.length - 1;
+    let i = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
+    for (;;) {
+      const v = keys[i];
+      if (v === key) return true;
+      if (v === 0) return false;
+      i = (i + 1) & mask;
+    }
+  }
+
+  private grow(): void {
+    const old = this.keys;
+    this.keys = new Int32Array(old.length * 2);
+    this.size = 0;
+    for (const k of old) if (k !== 0) this.add(k);
+  }
+}
 
 /** A secret run: where it comes from, its words, and its tokens' hashes to confirm a match. */
 interface Run {
@@ -281,7 +332,9 @@ interface Run {
  */
 export class Secrets {
   private readonly byHash = new Map<number, Run[]>();
-  private readonly vocabulary = new Set<number>();
+  /** Hashes of runs ever added (a run forgotten later stays: `byHash` confirms). */
+  private readonly runHashes = new IntSet();
+  private readonly vocabulary = new IntSet();
   private size = 0;
 
   /** How many runs of internal text there are. */
@@ -300,6 +353,7 @@ export class Secrets {
         if (list.some((r) => same(r.tokens, i, j))) return false;
         if (!list.length) this.byHash.set(hash, list);
         list.push({ source, text: words(s, i, j), tokens: tokHash.slice(i, j) });
+        this.runHashes.add(hash);
         this.size++;
         return false;
       },
@@ -337,19 +391,16 @@ export class Secrets {
    * `all`), until `visit` returns true.
    */
   private scan(n: number, visit: (i: number, j: number, hash: number) => boolean, all = false): void {
-    if (prefix.length <= n) {
-      prefix = new Int32Array(n * 2 + 1);
-      power = new Int32Array(n * 2 + 1);
-    }
+    if (prefix.length <= n) prefix = new Int32Array(n * 2 + 1);
     // Tokens outside the vocabulary become breaks (0). prefix[k] = hash of tokens [0..k);
     // hash(i, j) = prefix[j] - prefix[i] * P^(j-i)  (mod 2^32).
     const vocabulary = this.vocabulary;
-    if (!all) for (let k = 0; k < n; k++) if (tokHash[k] !== 0 && !vocabulary.has(tokHash[k]!)) tokHash[k] = 0;
-    power[0] = 1;
+    const runHashes = this.runHashes;
     prefix[0] = 0;
     for (let k = 0; k < n; k++) {
-      prefix[k + 1] = (Math.imul(prefix[k]!, P) + tokHash[k]!) | 0;
-      power[k + 1] = Math.imul(power[k]!, P);
+      let t = tokHash[k]!;
+      if (t !== 0 && !all && !vocabulary.has(t)) tokHash[k] = t = 0;
+      prefix[k + 1] = (Math.imul(prefix[k]!, P) + t) | 0;
     }
     // Two pointers: for each start i, j is the first end at which the run weighs RUN (a CJK
     // character weighs half a word).
@@ -373,8 +424,8 @@ export class Secrets {
         weight = 0;
         continue;
       }
-      const hash = (prefix[j]! - Math.imul(prefix[i]!, power[j - i]!)) | 0;
-      if ((all || this.byHash.has(hash)) && visit(i, j, hash)) return;
+      const hash = (prefix[j]! - Math.imul(prefix[i]!, POWER[j - i]!)) | 0;
+      if ((all || (runHashes.has(hash) && this.byHash.has(hash))) && visit(i, j, hash)) return;
       weight -= tokCjk[i] ? 0.5 : 1;
     }
   }
