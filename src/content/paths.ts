@@ -27,11 +27,6 @@ export interface EntryPath {
   policy?: PolicyKind;
 }
 
-/** Content folders and whether the public site may read them (from the registry, types.ts). */
-export const contentFolders: Record<string, { type: ContentType; internalOnly: boolean }> = Object.fromEntries(
-  contentTypes.map((s) => [s.folder, { type: s.type, internalOnly: s.internalOnly }]),
-);
-
 const segment = /^[a-z0-9][a-z0-9-]*$/;
 
 const parsedPaths = new Map<string, EntryPath | string>();

@@ -14,7 +14,8 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { contentFolders } from '../content/paths.ts';
+import { contentTypes } from '../content/types.ts';
+import { walkFiles } from '../content/tree.ts';
 import { findInternalBlocks } from '../content/render/internal-blocks.ts';
 import { projectRoot } from '../content/root.ts';
 
@@ -258,8 +259,12 @@ export function tokens(text: string, html = false): string[] {
   return out;
 }
 
-/** Source text as a reader sees it: no component tags, no link targets. */
-const readable = (source: string) => source.replace(/<[^>\n]*>/g, ' ').replace(/\]\([^)\n]*\)/g, ' ');
+/**
+ * Source text as a reader sees it: no link targets, and of each tag only its quoted attribute
+ * values, each a block of its own (`<Reply title="…">`, `<Decision if="…">` print those).
+ */
+const readable = (source: string) =>
+  source.replace(/<[^>\n]*>/g, (tag) => ` "${[...tag.matchAll(/"([^"\n]*)"/g)].map((m) => m[1]).join('" "')}" `).replace(/\]\([^)\n]*\)/g, ' ');
 
 const P = 0x01000193;
 /** P^n for every length a run can have (at most 2 × RUN tokens, all CJK). */
@@ -465,18 +470,19 @@ const rel = (root: string, file: string) => path.relative(root, file).split(path
 export function collectSecrets(root: string): Secrets {
   const secrets = new Secrets();
   const publicTexts: string[] = [];
-  for (const [folder, { internalOnly }] of Object.entries(contentFolders)) {
-    for (const file of walk(path.join(root, folder))) {
+  // The loader's walk: it never follows a link (the build has already refused any).
+  for (const { folder, internalOnly } of contentTypes) {
+    for (const file of walkFiles(root, folder, [])) {
       if (!/\.mdx?$/i.test(file)) continue;
-      const text = fs.readFileSync(file, 'utf8');
+      const text = fs.readFileSync(path.join(root, file), 'utf8');
       if (internalOnly) {
-        secrets.add(rel(root, file), text);
+        secrets.add(file, text);
         continue;
       }
       const { blocks } = findInternalBlocks(text);
       const lines = text.split('\n');
       for (const b of blocks) {
-        secrets.add(rel(root, file), lines.slice(b.open, b.close - 1).join('\n'));
+        secrets.add(file, lines.slice(b.open, b.close - 1).join('\n'));
         for (let i = b.open - 1; i < b.close; i++) lines[i] = '';
       }
       publicTexts.push(lines.join('\n'));

@@ -14,10 +14,12 @@ import { collectSecrets, scanForLeaks, checkWall, tokens } from '../../src/secur
 const SOP_SENTENCE = 'Agents may offer a goodwill voucher worth up to one tenth of the order when the customer threatens a chargeback';
 const BLOCK_SENTENCE = 'Escalate to the night shift lead through the red phone line before promising any replacement parcel';
 const ZH_SECRET = '客服人员可以在未经主管批准的情况下为老客户提供额外的补偿优惠券';
+const ATTRIBUTE_SECRET = 'Escalate to the duty manager when the customer mentions a journalist or a lawyer';
 const SHARED = 'You can return most items within the return window shown on the policy page of your market';
 
 const root = tempContent('basic', {
   'sop/en/orders/goodwill.mdx': `---\ntitle: Goodwill\ndescription: D\nowner: support\nreviewed: 2026-11-01\n---\n\n${SOP_SENTENCE}.\n\nAs the policy says: ${SHARED}.\n`,
+  'sop/en/orders/press.mdx': `---\ntitle: Press\ndescription: D\nowner: support\nreviewed: 2026-11-01\n---\n\n<Escalation team="pr" when="${ATTRIBUTE_SECRET}">\nCall them.\n</Escalation>\n`,
   'sop/zh-cn/orders/goodwill.mdx': `---\ntitle: 补偿\ndescription: D\nowner: support\nreviewed: 2026-11-01\n---\n\n${ZH_SECRET}。\n`,
   'help/en/orders/returns-note.md': `---\ntitle: Returns\ndescription: D\n---\n\n${SHARED}.\n\n<Internal>\n${BLOCK_SENTENCE}.\n</Internal>\n`,
 });
@@ -48,6 +50,10 @@ describe('the wall scan', () => {
   test('finds the text of an <Internal> block, and through inline markup and entities', () => {
     const marked = BLOCK_SENTENCE.replace('night shift', '<strong>night</strong> shift').replace('red phone', 'red&#x20;phone');
     expect(scanForLeaks(secrets, site({ 'x/index.html': page(marked) }))).toMatchObject([{ source: 'help/en/orders/returns-note.md' }]);
+  });
+
+  test('finds the text of a component attribute of an SOP (a title, a condition) in a page', () => {
+    expect(scanForLeaks(secrets, site({ 'x/index.html': page(`When: ${ATTRIBUTE_SECRET}.`) }))).toMatchObject([{ source: 'sop/en/orders/press.mdx' }]);
   });
 
   test('finds internal text hidden in an attribute', () => {

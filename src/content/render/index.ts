@@ -14,7 +14,7 @@ import { didYouMean, problem } from '../errors.ts';
 import { lineOf, type JsxNode, type RenderContext } from './context.ts';
 import { clean, schemaFor } from './sanitize.ts';
 import { collectHeadings, type Heading } from './headings.ts';
-import { findInternalBlocks, MISPLACED, split, type InternalBlock, type Split } from './internal-blocks.ts';
+import { findInternalBlocks, MISPLACED, misuseProblems, split, type InternalBlock, type Split } from './internal-blocks.ts';
 import { rewriteLinks, type LinkRef } from './links.ts';
 
 export interface Rendered {
@@ -48,8 +48,7 @@ export function renderBody(body: string, format: 'md' | 'mdx', ctx: RenderContex
   ctx.source ??= body;
   const { blocks, misuse } = findInternalBlocks(body);
   if (misuse.length) {
-    for (const m of misuse)
-      ctx.problems.push(problem(m.kind === 'unclosed' ? 'InternalUnclosed' : 'InternalMisplaced', ctx.file, m.message, { line: m.line + ctx.bodyLine - 1 }));
+    ctx.problems.push(...misuseProblems(misuse, ctx.file, ctx.bodyLine));
     return empty();
   }
   const parts = split(body, blocks, ctx.target === 'internal');
@@ -241,7 +240,8 @@ function jsx(node: JsxNode, ctx: RenderContext, state: { internalBlocks: number 
   node.children = transformChildren(node.children as Node[], ctx, state, inInternal) as ElementContent[];
   if (!node.name) return node.children as Node[];
   if (/^[A-Z]/.test(node.name)) {
-    const component = Object.hasOwn(components, node.name) ? components[node.name] : undefined;
+    // `components` has no prototype (components/index.ts): only its own names are found.
+    const component = components[node.name];
     if (!component) {
       const guess = didYouMean(node.name, Object.keys(components));
       ctx.problems.push(

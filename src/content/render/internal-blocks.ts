@@ -13,6 +13,7 @@
  * internal site parses each block's lines, on their own. The public site never parses them at all.
  */
 import crypto from 'node:crypto';
+import { problem, type Problem } from '../errors.ts';
 
 /** One `<Internal>` block; lines are 1-based lines of the body. */
 export interface InternalBlock {
@@ -31,6 +32,14 @@ export interface InternalMisuse {
 
 /** The message for a block whose markers stand where a block of its own cannot be. */
 export const MISPLACED = '<Internal> stands where a block of its own cannot be (inside code, a table, raw HTML or an indented code block).';
+
+/** Every placeholder paragraph starts with this (the rest is the block's number and a nonce). */
+export const PLACEHOLDER_PREFIX = 'SignpostInternalBlock';
+
+/** Misuses as catalogue problems at file lines (`bodyLine`: the file line where the body starts). */
+export function misuseProblems(misuse: readonly InternalMisuse[], file: string, bodyLine: number): Problem[] {
+  return misuse.map((m) => problem(m.kind === 'unclosed' ? 'InternalUnclosed' : 'InternalMisplaced', file, m.message, { line: m.line + bodyLine - 1 }));
+}
 
 const OPEN = '<Internal>';
 const CLOSE = '</Internal>';
@@ -115,7 +124,7 @@ export function split(body: string, blocks: readonly InternalBlock[], withInner:
   const inner: Split['inner'] = [];
   blocks.forEach((b, i) => {
     const empty = b.close - b.open < 2;
-    const token = empty ? '' : `SignpostInternalBlock${i}x${nonce}`;
+    const token = empty ? '' : `${PLACEHOLDER_PREFIX}${i}x${nonce}`;
     placeholders.push(token);
     if (withInner) {
       const text = lines.slice(b.open, b.close - 1).map((l) => (l.startsWith(b.indent) ? l.slice(b.indent.length) : l.trimStart()));

@@ -9,7 +9,7 @@ import type { RenderContext } from './context.ts';
 import { headingSlugger, type Heading } from './headings.ts';
 import { locate, resolveHref, type LinkRef } from './links.ts';
 import type { Rendered } from './index.ts';
-import { findInternalBlocks, MISPLACED, split } from './internal-blocks.ts';
+import { findInternalBlocks, MISPLACED, misuseProblems, PLACEHOLDER_PREFIX, split } from './internal-blocks.ts';
 import { problem } from '../errors.ts';
 
 interface Node {
@@ -55,7 +55,7 @@ const collectPlaced = defineMdastPlugin({
   name: 'signpost-scan-placed',
   paragraph(node: Node, ctx: { data: unknown; textContent(n: Node): string }) {
     const text = ctx.textContent(node).trim();
-    if (text.startsWith('SignpostInternalBlock')) (ctx.data as Found).placed?.push(text);
+    if (text.startsWith(PLACEHOLDER_PREFIX)) (ctx.data as Found).placed?.push(text);
   },
 });
 const placedSubscriptions = resolveMdastSubscriptions(collectPlaced as MdastPluginInstance);
@@ -82,8 +82,7 @@ export function scanMarkdown(body: string, ctx: RenderContext & { route: string 
   ctx.source ??= body;
   const { blocks, misuse } = findInternalBlocks(body);
   if (misuse.length) {
-    for (const m of misuse)
-      ctx.problems.push(problem(m.kind === 'unclosed' ? 'InternalUnclosed' : 'InternalMisplaced', ctx.file, m.message, { line: m.line + ctx.bodyLine - 1 }));
+    ctx.problems.push(...misuseProblems(misuse, ctx.file, ctx.bodyLine));
     return { html: '', headings: [], links: [], internalBlocks: 0, faq: [] };
   }
   const parts = split(body, blocks, ctx.target === 'internal');
