@@ -37,11 +37,21 @@ export const layoutIds = [
 
 /** A slugger for one page's heading ids, with the layout's ids already taken. */
 export function headingSlugger(site: { marketById: ReadonlyMap<string, unknown> }): GithubSlugger {
+  // Called for every page: slug the reserved ids once per site, then copy what the slugger
+  // records of them (its `occurrences`, the state github-slugger keeps) into each new one.
+  let taken = reserved.get(site.marketById);
+  if (!taken) {
+    const seed = new GithubSlugger();
+    for (const id of layoutIds) seed.slug(id);
+    for (const market of site.marketById.keys()) seed.slug(`contact-${market}`);
+    taken = seed.occurrences;
+    reserved.set(site.marketById, taken);
+  }
   const slugger = new GithubSlugger();
-  for (const id of layoutIds) slugger.slug(id);
-  for (const market of site.marketById.keys()) slugger.slug(`contact-${market}`);
+  Object.assign(slugger.occurrences, taken);
   return slugger;
 }
+const reserved = new WeakMap<object, Record<string, number>>();
 
 /** Gives every heading an id and returns them in document order. */
 export function collectHeadings(tree: Root, site: { marketById: ReadonlyMap<string, unknown> }): Heading[] {

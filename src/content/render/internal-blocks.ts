@@ -35,6 +35,8 @@ export const MISPLACED = '<Internal> stands where a block of its own cannot be (
 
 /** Every placeholder paragraph starts with this (the rest is the block's number and a nonce). */
 export const PLACEHOLDER_PREFIX = 'SignpostInternalBlock';
+/** Random per process, so no content can write a placeholder on purpose. */
+const nonce = crypto.randomBytes(8).toString('hex');
 
 /** Misuses as catalogue problems at file lines (`bodyLine`: the file line where the body starts). */
 export function misuseProblems(misuse: readonly InternalMisuse[], file: string, bodyLine: number): Problem[] {
@@ -118,8 +120,8 @@ export interface Split {
  * never copied anywhere: it exists only in the body string that the caller already holds.
  */
 export function split(body: string, blocks: readonly InternalBlock[], withInner: boolean): Split {
+  if (!blocks.length) return { outer: body, placeholders: [], inner: [] };
   const lines = body.split('\n');
-  const nonce = crypto.randomBytes(8).toString('hex');
   const placeholders: string[] = [];
   const inner: Split['inner'] = [];
   blocks.forEach((b, i) => {

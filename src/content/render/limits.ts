@@ -102,10 +102,11 @@ export function checkLimits(body: string, format: 'md' | 'mdx' = 'md', limit = M
 
     // Tags, from here to the end of the line (inline code left out).
     const text = line.slice(i);
-    const spans = codeSpans(text);
-    const first = text.length - text.trimStart().length;
     let deepestHtml = html;
-    for (let j = 0; j < text.length; j++) {
+    // Most lines hold no tag: nothing below can change for them.
+    const spans = tag || comment || text.includes('<') ? codeSpans(text) : undefined;
+    const first = text.length - text.trimStart().length;
+    for (let j = 0; spans && j < text.length; j++) {
       const c = text[j]!;
       if (comment) {
         if (c === '-' && text.startsWith('-->', j)) {
@@ -139,7 +140,7 @@ export function checkLimits(body: string, format: 'md' | 'mdx' = 'md', limit = M
       }
       if (c === '`') {
         // Inline code: skip to the end of the span, or past the backticks if it never closes.
-        j = (spans.get(j) ?? j + 1) - 1;
+        j = (spans!.get(j) ?? j + 1) - 1;
         continue;
       }
       if (c !== '<') continue;
