@@ -19,6 +19,7 @@ import path from 'node:path';
 import { contentRoot, projectRoot } from '../src/content/root.ts';
 import { checkWall } from '../src/security/wall-scan.ts';
 import { indexSite } from '../src/search/index-site.ts';
+import { loadSite } from '../src/content/site.ts';
 import { parseCommandLine, usageError } from './args.ts';
 
 export type BuildTarget = 'public' | 'internal';
@@ -128,11 +129,14 @@ export async function buildSites(options: BuildOptions): Promise<Record<string, 
       if (code !== 0) throw new BuildFailed(`The ${target} build failed.`, code);
       // The search index is built once Astro's process has ended and released its memory.
       const indexStarted = performance.now();
-      const stats = await indexSite(dir);
-      console.log(`  search index: ${stats.pages} pages in ${stats.languages} languages (${seconds(indexStarted)})`);
+      const { site } = loadSite(contentRoot(env));
+      const stats = await indexSite(dir, site);
+      console.log(
+        `  search index: ${stats.pages} pages in ${stats.languages} languages; lexicons: ${stats.lexicon.words} words, ${Math.round(stats.lexicon.bytes / 1024)} KB gzipped in ${stats.lexicon.ms} ms (${seconds(indexStarted)})`,
+      );
       if (env.SIGNPOST_TIMINGS) {
         const timings = JSON.parse(fs.readFileSync(env.SIGNPOST_TIMINGS, 'utf8')) as Record<string, number>;
-        fs.writeFileSync(env.SIGNPOST_TIMINGS, JSON.stringify({ ...timings, index: Math.round(performance.now() - indexStarted) }));
+        fs.writeFileSync(env.SIGNPOST_TIMINGS, JSON.stringify({ ...timings, index: Math.round(performance.now() - indexStarted), lexicon: stats.lexicon.ms }));
       }
       await afterBuild(target, dir, checks, env);
       console.log(`✔ ${target} site built and checked in ${seconds(started)}`);

@@ -1,38 +1,20 @@
 /**
- * The search island. Pagefind (and its index for this page's language) is loaded on the first
- * query only. Everything that comes from the URL, the index or the user is inserted as text.
+ * The search page's island. Pagefind and the language's lexicon are loaded on the first query
+ * only; the layer (search/engine.ts) plans, searches and ranks. Everything that comes from the
+ * URL, the index or the user is inserted as text.
  */
-interface PagefindResultData {
-  url: string;
-  excerpt: string;
-  meta: Record<string, string>;
-  filters: Record<string, string[]>;
-}
-interface Pagefind {
-  options(o: Record<string, unknown>): Promise<void>;
-  search(q: string, o?: { filters?: Record<string, string> }): Promise<{ results: { data(): Promise<PagefindResultData> }[] }>;
-}
+import { savedMarket } from './market.ts';
+import { rerank, searchPlan, type PagefindData, type Ranked } from './search/engine.ts';
+import { loadLexicon, loadPagefind } from './search/load.ts';
+
 interface SearchData {
   labels: Record<'category' | 'market' | 'type', Record<string, string>>;
   strings: Record<string, string>;
   plurals: Record<string, string>;
 }
 
-import { savedMarket } from './market.ts';
-
 /** Results shown at once; "Show more results" adds the next batch. */
 const PAGE = 10;
-
-let pagefind: Promise<Pagefind> | undefined;
-function loadPagefind(): Promise<Pagefind> {
-  // A runtime URL: Pagefind's bundle is written after the site is built.
-  const url = '/pagefind/pagefind.js';
-  pagefind ??= (import(/* @vite-ignore */ url) as Promise<Pagefind>).then(async (pf) => {
-    await pf.options({ excerptLength: 24 });
-    return pf;
-  });
-  return pagefind;
-}
 
 /** Builds the excerpt's nodes: text stays text, only Pagefind's `<mark>` becomes an element. */
 export function excerptNodes(excerpt: string): Node[] {
@@ -47,20 +29,40 @@ export function excerptNodes(excerpt: string): Node[] {
   });
 }
 
+/** A translated sentence with `{{name}}` replaced by a node (a link, an emphasis), the rest as text. */
+export function fill(template: string, name: string, node: Node): Node[] {
+  const at = template.indexOf(`{{${name}}}`);
+  if (at < 0) return [document.createTextNode(template)];
+  return [document.createTextNode(template.slice(0, at)), node, document.createTextNode(template.slice(at + name.length + 4))];
+}
+
+function queryLink(text: string, params: Record<string, string>): HTMLAnchorElement {
+  const a = document.createElement('a');
+  const url = new URL(location.href);
+  url.search = new URLSearchParams(params).toString();
+  a.href = url.pathname + url.search;
+  a.textContent = text;
+  return a;
+}
+
 export function initSearch(): void {
   const form = document.querySelector<HTMLFormElement>('form[data-search]');
   const status = document.querySelector<HTMLElement>('[data-search-status]');
   const list = document.querySelector<HTMLOListElement>('[data-search-results]');
   const more = document.querySelector<HTMLButtonElement>('[data-search-more]');
+  const correction = document.querySelector<HTMLElement>('[data-search-correction]');
+  const empty = document.querySelector<HTMLElement>('[data-search-empty]');
   const dataEl = document.getElementById('search-data');
-  if (!form || !status || !list || !dataEl || !more) return;
+  if (!form || !status || !list || !dataEl || !more || !correction || !empty) return;
   const data = JSON.parse(dataEl.textContent ?? '{}') as SearchData;
+  const lang = form.dataset.lang ?? document.documentElement.lang;
   const plural = new Intl.PluralRules(document.documentElement.lang);
   const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
   const selects = [...form.querySelectorAll<HTMLSelectElement>('select[name]')];
 
   const params = new URLSearchParams(location.search);
   input.value = params.get('q') ?? '';
+  let literal = params.get('literal') === '1';
   for (const s of selects) {
     const v = params.get(s.name);
     if (v && [...s.options].some((o) => o.value === v)) s.value = v;
@@ -72,48 +74,70 @@ export function initSearch(): void {
     market.value = saved.id;
   // Each language has its own index: switching language moves to that language's search page.
   form.querySelector<HTMLSelectElement>('select[data-search-language]')?.addEventListener('change', (e) => {
-    const lang = (e.target as HTMLSelectElement).value;
-    location.href = `/${lang}/search/${location.search}`;
+    const next = (e.target as HTMLSelectElement).value;
+    location.href = `/${next}/search/${location.search}`;
   });
+  showContact(empty, saved?.id, lang);
 
   more.textContent = data.strings.more ?? '';
-  let pending: { data(): Promise<PagefindResultData> }[] = [];
+  let loaded: { ranked: Ranked; data: PagefindData }[] = [];
+  let pending: Ranked[] = [];
   more.addEventListener('click', async () => {
-    const next = pending.slice(0, PAGE);
-    pending = pending.slice(PAGE);
     const first = list.children.length;
-    list.append(...(await Promise.all(next.map((r) => r.data()))).map((r) => renderResult(r, data)));
-    more.hidden = pending.length === 0;
+    const fromLoaded = loaded.splice(0, PAGE);
+    const need = PAGE - fromLoaded.length;
+    const fetched = need > 0 ? await Promise.all(pending.splice(0, need).map(async (r) => ({ ranked: r, data: await r.result.data() }))) : [];
+    list.append(...[...fromLoaded, ...fetched].map((r) => renderResult(r.data, data)));
+    more.hidden = loaded.length + pending.length === 0;
     // Keep keyboard users in place: focus the first new result.
     list.children[first]?.querySelector('a')?.focus();
   });
+
   let seq = 0;
   const run = async () => {
     const q = input.value.trim();
     const filters: Record<string, string> = {};
     for (const s of selects) if (s.value) filters[s.name] = s.value;
     const url = new URL(location.href);
-    url.search = new URLSearchParams({ ...(q ? { q } : {}), ...filters }).toString();
+    url.search = new URLSearchParams({ ...(q ? { q } : {}), ...(literal && q ? { literal: '1' } : {}), ...filters }).toString();
     history.replaceState(null, '', url);
     const mine = ++seq;
-    list.replaceChildren();
-    more.hidden = true;
     if (!q) {
+      list.replaceChildren();
+      correction.replaceChildren();
+      more.hidden = true;
+      empty.hidden = true;
       status.textContent = '';
       return;
     }
     status.textContent = data.strings.loading ?? '';
     try {
-      const pf = await loadPagefind();
-      const search = await pf.search(q, { filters });
-      const results = await Promise.all(search.results.slice(0, PAGE).map((r) => r.data()));
-      pending = search.results.slice(PAGE);
+      const [pf, lex] = await Promise.all([loadPagefind(), loadLexicon(lang)]);
+      const outcome = await searchPlan(pf, lex, q, { filters, literal });
+      const { shown, rest } = await rerank(outcome.results, lex, { market: filters.market ?? saved?.id });
       if (mine !== seq) return;
-      const n = search.results.length;
+      loaded = shown.slice(PAGE);
+      pending = rest;
+      const n = outcome.results.length;
       const template = data.plurals[plural.select(n)] || data.plurals.other || '{{count}}';
       status.textContent = n ? template.replace('{{count}}', new Intl.NumberFormat(document.documentElement.lang).format(n)) : (data.strings.none ?? '');
-      list.replaceChildren(...results.map((r) => renderResult(r, data)));
-      more.hidden = pending.length === 0;
+      list.replaceChildren(...shown.slice(0, PAGE).map((r) => renderResult(r.data, data)));
+      more.hidden = loaded.length + pending.length === 0;
+      correction.replaceChildren();
+      if (outcome.corrected) {
+        const showing = document.createElement('p');
+        const em = document.createElement('em');
+        em.textContent = outcome.corrected;
+        showing.append(...fill(data.strings.showing ?? '{{query}}', 'query', em));
+        const instead = document.createElement('p');
+        instead.append(...fill(data.strings.instead ?? '{{query}}', 'query', queryLink(q, { q, literal: '1' })));
+        correction.append(showing, instead);
+      } else if (n && shown[0]!.ranked.matched < shown[0]!.ranked.of) {
+        const partial = document.createElement('p');
+        partial.textContent = data.strings.partial ?? '';
+        correction.append(partial);
+      }
+      empty.hidden = n > 0;
     } catch {
       if (mine === seq) status.textContent = data.strings.error ?? '';
     }
@@ -125,14 +149,26 @@ export function initSearch(): void {
     void run();
   });
   input.addEventListener('input', () => {
+    literal = false;
     clearTimeout(timer);
-    timer = setTimeout(() => void run(), 200);
+    timer = setTimeout(() => void run(), 40);
   });
   for (const s of selects) s.addEventListener('change', () => void run());
   if (input.value) void run();
 }
 
-function renderResult(r: PagefindResultData, data: SearchData): HTMLLIElement {
+/**
+ * In the "nothing found" block: the reader's market's contact options; with no market chosen,
+ * those of the markets whose first language is this page's, else of every market.
+ */
+function showContact(empty: HTMLElement, market: string | undefined, lang: string): void {
+  const blocks = [...empty.querySelectorAll<HTMLElement>('[data-contact-market]')];
+  const mine = blocks.filter((b) => b.dataset.contactMarket === market);
+  const chosen = mine.length ? mine : blocks.filter((b) => b.dataset.language === lang);
+  for (const b of chosen.length ? chosen : blocks) b.hidden = false;
+}
+
+function renderResult(r: PagefindData, data: SearchData): HTMLLIElement {
   const li = document.createElement('li');
   const a = document.createElement('a');
   a.href = r.url;

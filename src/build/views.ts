@@ -35,12 +35,36 @@ export function searchPage(content: Content, route: Extract<Route, { kind: 'sear
     market: Object.fromEntries(site.markets.map((m) => [m.id, m.name(lang.code)])),
     type: Object.fromEntries(typesFor(target).map((s) => [s.type, t(s.labelKey)])),
   };
-  const raw = (key: string) =>
-    (content.i18n.getResource(lang.code, 'translation', key) ?? content.i18n.getResource(site.defaultLanguage.code, 'translation', key)) as string | undefined;
-  const strings = { none: t('search.none'), error: t('search.error'), loading: t('search.loading'), more: t('search.more') };
-  // Plural templates for the browser, one per CLDR category, with {{count}} left in.
-  const plurals = Object.fromEntries(['zero', 'one', 'two', 'few', 'many', 'other'].map((r) => [r, raw(`search.results_${r}`) ?? '']));
+  const strings = {
+    none: t('search.none'),
+    error: t('search.error'),
+    loading: t('search.loading'),
+    more: t('search.more'),
+    // {{query}} stays in: the browser puts the corrected or the typed query there, as an element.
+    showing: t('search.showing', { query: '{{query}}' }),
+    instead: t('search.instead', { query: '{{query}}' }),
+    partial: t('search.partial'),
+  };
+  const plurals = pluralTemplates(content, lang.code, 'search.results');
   return { tags, labels, strings, plurals };
+}
+
+/** A UI string with its `{{placeholders}}` left in, for the browser to fill (plural forms included). */
+const rawString = (content: Content, lang: string) => (key: string) =>
+  (content.i18n.getResource(lang, 'translation', key) ?? content.i18n.getResource(content.site.defaultLanguage.code, 'translation', key)) as string | undefined;
+
+/** Plural templates for the browser, one per CLDR category, with {{count}} left in. */
+export const pluralTemplates = (content: Content, lang: string, key: string) =>
+  Object.fromEntries(['zero', 'one', 'two', 'few', 'many', 'other'].map((r) => [r, rawString(content, lang)(`${key}_${r}`) ?? '']));
+
+/** What the search boxes' suggestions say: the "all results" option and the count, announced. */
+export function suggestStrings(content: Content, lang: string): { all: string; plurals: Record<string, string>; markets: Record<string, string> } {
+  return {
+    all: content.t(lang)('search.suggest.all', { query: '{{query}}' }),
+    plurals: pluralTemplates(content, lang, 'search.suggest.count'),
+    // A policy exists once per market under the same title: its market tells them apart.
+    markets: Object.fromEntries(content.site.markets.map((m) => [m.id, m.name(lang)])),
+  };
 }
 
 /** Kinds of finding an agents' page shows about itself. */

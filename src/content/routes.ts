@@ -57,7 +57,7 @@ export type Route =
   | (RouteBase & { kind: 'category'; category: Category; articles: PageLink[] })
   | (RouteBase & { kind: 'markets'; markets: (PageLink & { id: string; region: string })[] })
   | (RouteBase & { kind: 'market'; market: Market; policies: PageLink[] })
-  | (RouteBase & { kind: 'search' })
+  | (RouteBase & { kind: 'search'; popular: PageLink[]; categories: PageLink[] })
   | (RouteBase & { kind: 'notFound' })
   | (RouteBase & { kind: 'sopIndex'; groups: { name: string; links: PageLink[] }[] })
   | (RouteBase & { kind: 'health' });
@@ -114,10 +114,11 @@ export function buildRoutes(content: Content): Route[] {
       breadcrumbs,
     });
 
+    const popularLinks = popular.map((r) => link(r, lang)!);
     routes.push({
       ...base('', site.name, t('home.description', { site: site.name }), []),
       kind: 'home',
-      popular: popular.map((r) => link(r, lang)!),
+      popular: popularLinks,
       categories: site.categories.map((c) => ({
         url: urlFor(lang.code, `help/${c.id}`),
         title: c.name(lang.code),
@@ -150,7 +151,13 @@ export function buildRoutes(content: Content): Route[] {
         policies,
       });
     }
-    routes.push({ ...base('search', t('search.title'), t('search.description', { site: site.name })), kind: 'search' });
+    // The search page offers the topics and popular articles when nothing is found.
+    routes.push({
+      ...base('search', t('search.title'), t('search.description', { site: site.name })),
+      kind: 'search',
+      popular: popularLinks,
+      categories: site.categories.map((c) => ({ url: urlFor(lang.code, `help/${c.id}`), title: c.name(lang.code) })),
+    });
     routes.push({ ...base('404', t('notFound.title'), t('notFound.description')), kind: 'notFound', alternates: [] });
 
     for (const [route, langs] of content.byRoute) {

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { siteSchema, type SiteData } from '../schemas/site.ts';
 import { marketSchema, type Channel, type Fact } from '../schemas/market.ts';
+import { searchWordsSchema } from '../schemas/search.ts';
 import type { ContentType } from '../schemas/base.ts';
 import { excerpt, problem, type Problem } from './errors.ts';
 import { guard } from './guard.ts';
@@ -65,6 +66,15 @@ export interface SiteModel {
   embeds: string[];
   reviewEvery: Record<ContentType, number>;
   dueSoonDays: number;
+  /** Search words per language code (`search/<lang>.yaml`), normalized to lower case. */
+  searchWords: Map<string, SearchWords>;
+}
+
+/** A language's search words, as the search layer uses them. */
+export interface SearchWords {
+  file: string;
+  synonyms: string[][];
+  stopWords: string[];
 }
 
 const rtl = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'yi', 'dv', 'ckb', 'sd', 'ug']);
@@ -220,8 +230,62 @@ export function loadSite(root: string): { site: SiteModel; problems: Problem[] }
     embeds: data.embeds.map((u) => new URL(u).origin),
     reviewEvery: data.review_every,
     dueSoonDays: data.due_soon_days,
+    searchWords: loadSearchWords(root, langByCode, problems),
   };
   return { site, problems };
+}
+
+/**
+ * Reads `search/<lang>.yaml`: synonym groups and extra stop words of a site language. Words are
+ * kept in lower case (NFC); a word in two groups of one file is an error, since the groups would
+ * silently merge.
+ */
+function loadSearchWords(root: string, langByCode: Map<string, Language>, problems: Problem[]): Map<string, SearchWords> {
+  const out = new Map<string, SearchWords>();
+  for (const d of listDir(root, 'search', problems)) {
+    const rel = `search/${d.name}`;
+    if (!d.isFile() || !/\.ya?ml$/.test(d.name)) {
+      problems.push(problem('BadPath', rel, 'The search folder holds one file per language: search/<lang>.yaml.'));
+      continue;
+    }
+    const lang = d.name.replace(/\.ya?ml$/, '');
+    if (!langByCode.has(lang)) {
+      problems.push(
+        problem('UnknownLanguage', rel, `Search words for ${excerpt(lang)}, which is not a site language.`, {
+          hint: `Name the file after a site language (${[...langByCode.keys()].join(', ')}), or add the language to \`languages\` in site.yaml.`,
+        }),
+      );
+      continue;
+    }
+    guard(rel, problems, () => {
+      const raw = readYamlFile(root, rel, problems);
+      if (!raw) return;
+      const v = validate(searchWordsSchema, raw.data ?? {}, rel, raw.keyLines, 'DataInvalid', 1);
+      if (Array.isArray(v)) {
+        problems.push(...v);
+        return;
+      }
+      const norm = (w: string) => w.normalize('NFC').toLocaleLowerCase(lang).replace(/\s+/g, ' ');
+      const seen = new Map<string, number>();
+      const synonyms = v.synonyms.map((group, i) => {
+        const words = [...new Set(group.map(norm))];
+        for (const w of words) {
+          const first = seen.get(w);
+          if (first !== undefined)
+            problems.push(
+              problem('DataInvalid', rel, `${excerpt(w)} is in synonym groups ${first + 1} and ${i + 1}.`, {
+                line: raw.keyLines.get(`synonyms.${i}`) ?? raw.keyLines.get('synonyms'),
+                hint: 'Put each word in one group only: merge the two groups, or remove it from one.',
+              }),
+            );
+          else seen.set(w, i);
+        }
+        return words;
+      });
+      out.set(lang, { file: rel, synonyms, stopWords: [...new Set(v.stop_words.map(norm))] });
+    });
+  }
+  return out;
 }
 
 function regionName(region: string, lang: string): string | undefined {

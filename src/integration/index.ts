@@ -81,10 +81,12 @@ export default function signpost(): AstroIntegration {
         let indexed: number | undefined;
         if (process.env.SIGNPOST_INDEX !== 'later') {
           const started = performance.now();
-          const stats = await indexSite(out);
+          const stats = await indexSite(out, content.site);
           indexed = stats.pages;
           mark('index', started);
-          logger.info(`search index: ${stats.pages} pages in ${stats.languages} languages (${Math.round(performance.now() - started)} ms)`);
+          logger.info(
+            `search index: ${stats.pages} pages in ${stats.languages} languages, lexicons ${stats.lexicon.words} words, ${Math.round(stats.lexicon.bytes / 1024)} KB gzipped (${Math.round(performance.now() - started)} ms)`,
+          );
           // `npm run build` scans its staging folder once indexed; a bare build scans here.
           if (content.target === 'public') {
             const wall = await checkWall(contentRoot(), out);

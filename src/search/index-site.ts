@@ -6,10 +6,15 @@
  * `data-pagefind-body` are indexed (fallback pages and page chrome are not).
  */
 import * as pagefind from 'pagefind';
+import fs from 'node:fs';
+import type { SiteModel } from '../content/site.ts';
+import { writeLexicons } from './lexicon.ts';
 
 export interface IndexStats {
   pages: number;
   languages: number;
+  /** The search layer's data (lexicon.ts): words kept for typo correction, gzipped bytes of all languages. */
+  lexicon: { words: number; bytes: number; ms: number };
 }
 
 function check<T extends { errors: string[] }>(what: string, response: T): T {
@@ -17,16 +22,20 @@ function check<T extends { errors: string[] }>(what: string, response: T): T {
   return response;
 }
 
-/** Indexes the HTML under `dir` and writes the bundle to `dir/pagefind`. */
-export async function indexSite(dir: string): Promise<IndexStats> {
+/** Indexes the HTML under `dir` and writes the bundle, with the search layer's lexicons, to `dir/pagefind`. */
+export async function indexSite(dir: string, site: SiteModel): Promise<IndexStats> {
+  let pages: number;
   try {
     const { index } = check('create index', await pagefind.createIndex({}));
     if (!index) throw new Error('Search indexing failed: Pagefind returned no index.');
     const added = check('add directory', await index.addDirectory({ path: dir }));
     check('write files', await index.writeFiles({ outputPath: `${dir}/pagefind` }));
-    const languages = (await import('node:fs')).readdirSync(`${dir}/pagefind`).filter((f) => /^pagefind\..+\.pf_meta$/.test(f)).length;
-    return { pages: added.page_count, languages };
+    pages = added.page_count;
   } finally {
     await pagefind.close();
   }
+  const languages = fs.readdirSync(`${dir}/pagefind`).filter((f) => /^pagefind\..+\.pf_meta$/.test(f)).length;
+  const started = performance.now();
+  const { words, bytes } = writeLexicons(dir, site);
+  return { pages, languages, lexicon: { words, bytes, ms: Math.round(performance.now() - started) } };
 }

@@ -1,0 +1,257 @@
+/**
+ * The search layer over Pagefind. Pagefind requires every word of a query; customers type
+ * questions, misspellings and their own words. So a query becomes a plan of *concepts* (the
+ * words that matter, each with its synonyms and, if nothing has it, its correction), Pagefind is
+ * asked for each alternative separately, and pages are ranked here:
+ *
+ * 1. by the concepts a page has, each weighed by its rarity, with a bonus for having them all;
+ *    pages with most (not all) of the concepts are kept when few pages have them all, for
+ *    questions and long queries, and when their title has the words (`combine`);
+ * 2. within a concept, by Pagefind's own score (it weighs titles and headings above body text)
+ *    relative to the best page for it, so that one frequent word cannot drown the others, and by
+ *    whether the title has it;
+ * 3. then, on the best candidates only (their fragments are loaded to show them anyway): a help
+ *    article above a policy that matched only in passing, the site's popular articles, and the
+ *    reader's market as a soft boost.
+ *
+ * Pure code over a Pagefind-shaped interface: unit tests drive it with a fake index.
+ */
+import { isCjk, key, type Lexicon, MAX_CONCEPTS, tokenize } from './lexicon.ts';
+
+export interface PagefindData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+}
+export interface PagefindResult {
+  id: string;
+  score: number;
+  matchedMetaFields?: string[];
+  data(): Promise<PagefindData>;
+}
+export interface PagefindLike {
+  search(term: string, options?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] } | null>;
+}
+
+/** One thing the customer asked for: a word or phrase, with the ways the index may say it. */
+export interface Concept {
+  /** As typed (normalized). */
+  text: string;
+  /** Searches that find it, the typed form first; weight < 1 for synonyms and corrections. */
+  alternatives: { q: string; weight: number }[];
+  /** Whether a typo correction may be tried when nothing has it. */
+  correctable: boolean;
+}
+
+export interface Plan {
+  concepts: Concept[];
+  /** Words left out as stop words. */
+  ignored: string[];
+}
+
+const SYNONYM_WEIGHT = 0.8;
+const CORRECTION_WEIGHT = 0.9;
+/** With fewer pages than this having every word, pages with most words are added. */
+const ENOUGH = 3;
+/** Share of the query's concepts a page must have to be shown when it does not have them all. */
+const MOST = 0.5;
+/** Score factor of pages that have every concept. */
+const FULL_BONUS = 1.2;
+/** Added to a concept's weight (of at most 0.7 from the body) when the page's title has it. */
+const TITLE_BONUS = 0.5;
+/** Candidates re-ranked with their page data. */
+export const RERANK = 20;
+
+/** Turns a query into concepts: stop words out, synonym phrases grouped, CJK runs kept together. */
+export function plan(q: string, lex: Lexicon): Plan {
+  const words = tokenize(q, lex.lang);
+  const concepts: Concept[] = [];
+  const ignored: string[] = [];
+  const cjkRun: string[] = [];
+  const flush = () => {
+    if (cjkRun.length) concepts.push({ text: cjkRun.join(''), alternatives: [{ q: cjkRun.join(''), weight: 1 }], correctable: false });
+    cjkRun.length = 0;
+  };
+  for (let i = 0; i < words.length; ) {
+    const syn = lex.synonymAt(words, i);
+    if (syn) {
+      flush();
+      const typed = words.slice(i, i + syn.length).join(isCjk(words[i]!) ? '' : ' ');
+      const others = lex.groups[syn.group]!.filter((m) => key(m) !== key(typed));
+      concepts.push({ text: typed, alternatives: [{ q: typed, weight: 1 }, ...others.map((m) => ({ q: m, weight: SYNONYM_WEIGHT }))], correctable: false });
+      i += syn.length;
+      continue;
+    }
+    const w = words[i]!;
+    i++;
+    if (lex.isStopWord(w)) {
+      flush();
+      ignored.push(w);
+      continue;
+    }
+    // Single CJK characters next to each other are one word the segmenter split (退 货 → 退货).
+    if (isCjk(w) && [...w].length === 1) {
+      cjkRun.push(w);
+      continue;
+    }
+    flush();
+    concepts.push({ text: w, alternatives: [{ q: w, weight: 1 }], correctable: !isCjk(w) });
+  }
+  flush();
+  // A query of stop words only ("how", "was ist das") is searched as typed.
+  if (!concepts.length) for (const w of words) concepts.push({ text: w, alternatives: [{ q: w, weight: 1 }], correctable: false });
+  // Repeated words count once.
+  const seen = new Set<string>();
+  return { concepts: concepts.filter((c) => !seen.has(c.text) && seen.add(c.text)).slice(0, MAX_CONCEPTS), ignored };
+}
+
+export interface Ranked {
+  id: string;
+  score: number;
+  /** How many of the query's concepts the page matched, and how many there were. */
+  matched: number;
+  of: number;
+  /** The result object of the page's best alternative: its excerpt highlights those words. */
+  result: PagefindResult;
+}
+
+export interface Outcome {
+  results: Ranked[];
+  /** The query with corrected words, when a word was corrected. */
+  corrected?: string;
+  plan: Plan;
+}
+
+export interface SearchOptions {
+  filters?: Record<string, string>;
+  /** Search the words as typed: no correction (the "search instead for" link). */
+  literal?: boolean;
+}
+
+/** Runs the plan against Pagefind and ranks the pages (before page data is known). */
+export async function searchPlan(pf: PagefindLike, lex: Lexicon, q: string, options: SearchOptions = {}): Promise<Outcome> {
+  const p = plan(q, lex);
+  const cache = new Map<string, Promise<PagefindResult[]>>();
+  const run = (term: string) => {
+    let r = cache.get(term);
+    if (!r) {
+      r = pf.search(term, { filters: options.filters ?? {} }).then((s) => s?.results ?? []);
+      cache.set(term, r);
+    }
+    return r;
+  };
+  const hitsOf = async (c: Concept) => {
+    const hits = new Map<string, { score: number; result: PagefindResult }>();
+    const lists = await Promise.all(c.alternatives.map(async (a) => ({ a, results: await run(a.q) })));
+    for (const { a, results } of lists) {
+      for (const r of results) {
+        const s = r.score * a.weight;
+        const had = hits.get(r.id);
+        if (!had || had.score < s) hits.set(r.id, { score: s, result: r });
+      }
+    }
+    return hits;
+  };
+  let hits = await Promise.all(p.concepts.map(hitsOf));
+
+  // Words that are not in the vocabulary: the nearest indexed word is searched too. When nothing
+  // has the typed word, the page says so ("Showing results for…"); when something has it (an
+  // inflection the stemmer knows), the correction only widens the search.
+  let corrected: string | undefined;
+  if (!options.literal) {
+    const fixes = new Map<number, string>();
+    const announced = new Set<number>();
+    p.concepts.forEach((c, i) => {
+      if (!c.correctable || lex.knows(c.text)) return;
+      const fix = lex.correct(c.text);
+      if (!fix) return;
+      fixes.set(i, fix);
+      if (hits[i]!.size === 0) announced.add(i);
+    });
+    for (const [i, fix] of fixes) {
+      const c = p.concepts[i]!;
+      // A corrected word brings its synonyms along.
+      const syn = lex.synonymAt([fix], 0);
+      const alts = syn ? lex.groups[syn.group]! : [fix];
+      c.alternatives.push(...alts.map((a) => ({ q: a, weight: a === fix ? CORRECTION_WEIGHT : CORRECTION_WEIGHT * SYNONYM_WEIGHT })));
+      hits[i] = await hitsOf(c);
+    }
+    if (announced.size) {
+      const byText = new Map([...announced].map((i) => [p.concepts[i]!.text, fixes.get(i)!]));
+      corrected = tokenize(q, lex.lang)
+        .map((w) => byText.get(w) ?? w)
+        .join(' ');
+    }
+  }
+  hits = hits.slice(0, p.concepts.length);
+  return { results: combine(hits, lex.pages), corrected, plan: p };
+}
+
+/**
+ * Ranks pages by the concepts they match, each weighed by how rare it is (idf) and by how well the
+ * page has it: Pagefind's score relative to the best page for that concept, and whether the title
+ * has it. Pages with every concept get a bonus. Pages with only some concepts are shown when
+ * they have at least half of its concepts: when fewer than `ENOUGH` pages have every word,
+ * when the query has three concepts or more (a question, a long query), or when the title has
+ * what they match (a title answering the main word beats a body mentioning a side word).
+ */
+export function combine(hits: Map<string, { score: number; result: PagefindResult }>[], pages: number): Ranked[] {
+  const live = hits.filter((h) => h.size > 0);
+  if (!live.length) return [];
+  const n = Math.max(pages, ...live.map((h) => h.size));
+  const idf = live.map((h) => Math.log(1 + (n - h.size + 0.5) / (h.size + 0.5)));
+  const top = live.map((h) => Math.max(...[...h.values()].map((v) => v.score)) || 1);
+  const pagesById = new Map<string, Ranked & { best: number; inTitle: boolean }>();
+  live.forEach((h, c) => {
+    for (const [id, { score, result }] of h) {
+      const r = pagesById.get(id) ?? pagesById.set(id, { id, score: 0, matched: 0, of: live.length, result, best: 0, inTitle: false }).get(id)!;
+      const inTitle = (result.matchedMetaFields ?? []).includes('title');
+      r.matched++;
+      r.inTitle ||= inTitle;
+      r.score += idf[c]! * (0.4 + 0.3 * (score / top[c]!) + (inTitle ? TITLE_BONUS : 0));
+      if (score > r.best) {
+        r.best = score;
+        r.result = result;
+      }
+    }
+  });
+  const all = [...pagesById.values()];
+  const full = all.filter((r) => r.matched === live.length);
+  for (const r of full) r.score *= live.length > 1 ? FULL_BONUS : 1;
+  const loose = full.length < ENOUGH || live.length >= 3;
+  const rest = all.filter((r) => r.matched < live.length && r.matched >= Math.ceil(MOST * live.length) && (loose || r.inTitle));
+  const order = (a: Ranked, b: Ranked) => b.score - a.score || (a.id < b.id ? -1 : 1);
+  return [...full, ...rest].sort(order).map(({ id, score, matched, of, result }) => ({ id, score, matched, of, result }));
+}
+
+export interface Shown {
+  ranked: Ranked;
+  data: PagefindData;
+}
+
+export interface Priors {
+  /** The reader's market: pages for it rank higher, pages only for other markets lower. */
+  market?: string;
+}
+
+/**
+ * Loads the page data of the best candidates and re-ranks them: a policy whose title shares no
+ * word with the query sinks below help articles, popular articles and the reader's market rise.
+ * The rest keep their order after them.
+ */
+export async function rerank(ranked: Ranked[], lex: Lexicon, priors: Priors = {}, count = RERANK): Promise<{ shown: Shown[]; rest: Ranked[] }> {
+  const head = ranked.slice(0, count);
+  const data = await Promise.all(head.map((r) => r.result.data()));
+  const shown = head.map((r, i) => {
+    const d = data[i]!;
+    let s = r.score;
+    if ((d.filters.type ?? []).includes('policy') && !(r.result.matchedMetaFields ?? []).includes('title')) s *= 0.7;
+    if (lex.popular.has(d.url)) s *= 1.15;
+    const markets = d.filters.market ?? [];
+    if (priors.market && markets.length) s *= markets.includes(priors.market) ? 1.15 : 0.85;
+    return { ranked: r, data: d, key: s };
+  });
+  shown.sort((a, b) => b.key - a.key);
+  return { shown: shown.map(({ ranked: r, data: d }) => ({ ranked: r, data: d })), rest: ranked.slice(count) };
+}
