@@ -9,10 +9,16 @@
  *   npm run bench -- --pages 1000 [--pages 5000 …] [--no-browser] [--starlight]
  *   npm run bench -- --pathological
  *   npm run bench -- --frontmatter [--pages 1000 …]
+ *   npm run bench -- --search
  *
  * Every run also times frontmatter parsing alone ("frontmatter: N files in X ms"), on each
  * generated corpus; --frontmatter does only that, on the sample content and on each corpus,
  * without building anything.
+ *
+ * Every run with a browser also measures search (scripts/bench/search.ts): what the first search
+ * transfers, keystroke-to-results time, and top-1/top-5 on queries derived from the corpus, with
+ * the search layer and with Pagefind alone. --search does only the quality part, on the sample
+ * content and its query set (tests/fixtures/search/sample-queries.yaml).
  *
  * With --starlight, the same help articles are also built by Starlight in the same run, on the
  * same machine, as the reference the targets in docs/performance.md are set against.
@@ -26,11 +32,13 @@ import { parseCommandLine, usageError } from './args.ts';
 import { frontmatterLine, timeFrontmatter } from './bench/frontmatter.ts';
 import { benchLanguages, generate } from './bench/generate.ts';
 import { measure } from './bench/measure.ts';
+import { corpusQueries, measureSearch, type SearchFigures } from './bench/search.ts';
+import { readQueries, runQueries, score } from './bench/search-quality.ts';
 import { pathologicalTable, runPathological } from './bench/pathological.ts';
 import { convertCorpus, prepareStarlight } from './bench/starlight.ts';
 import { contentRoot, projectRoot } from '../src/content/root.ts';
 
-const usage = 'Usage: npm run bench -- [--pages <n> …] [--no-browser] [--starlight] | --pathological | --frontmatter [--pages <n> …]';
+const usage = 'Usage: npm run bench -- [--pages <n> …] [--no-browser] [--starlight] | --pathological | --frontmatter [--pages <n> …] | --search';
 const { values } = parseCommandLine(
   {
     options: {
@@ -39,6 +47,7 @@ const { values } = parseCommandLine(
       starlight: { type: 'boolean' },
       pathological: { type: 'boolean' },
       frontmatter: { type: 'boolean' },
+      search: { type: 'boolean' },
     },
   },
   usage,
@@ -48,6 +57,7 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 8)) usageError('--pages takes 
 const out = path.join(projectRoot, 'bench-out');
 const node = process.execPath;
 
+const pct = (x: number) => `${Math.round(100 * x)} %`;
 const gz = (buf: Buffer | string) => zlib.gzipSync(buf, { level: 9 }).length;
 const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
 const dirSize = (dir: string): number =>
@@ -111,36 +121,17 @@ function pageWeight(dir: string, page: string): { html: number; css: number; js:
   return { html: h, css, js, total: h + css + js };
 }
 
-/** What one search transfers in Chromium (gzip sizes; Pagefind's index files are already compressed). */
-async function searchTransfer(dir: string, word: string): Promise<number | undefined> {
+/** Search figures in Chromium (scripts/bench/search.ts), or undefined without a browser. */
+async function searchFigures(dir: string, corpus: string): Promise<SearchFigures | undefined> {
   if (values['no-browser'] || !fs.existsSync('/usr/bin/chromium')) return undefined;
   const { serve } = await import('./serve.ts');
-  const { chromium } = await import('playwright-core');
+  const { launch } = await import('../tests/helpers/browser.ts');
   const server = await serve(dir);
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
+  const browser = await launch();
   try {
-    const page = await browser.newPage();
-    let bytes = 0;
-    const pending: Promise<void>[] = [];
-    page.on('response', (r) => {
-      if (!r.url().includes('/pagefind/')) return;
-      pending.push(
-        r
-          .body()
-          .then((b) => {
-            bytes += /\.pf_|\.pagefind$/.test(r.url()) ? b.length : gz(b);
-          })
-          .catch(() => {}),
-      );
-    });
-    await page.goto(`http://127.0.0.1:${(server.address() as { port: number }).port}/en/search/?q=${encodeURIComponent(word)}`);
-    await page.waitForSelector('[data-search-results] li', { timeout: 30_000 });
-    await page.waitForLoadState('networkidle');
-    await Promise.all(pending);
-    return bytes;
+    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    const words = ['order', 'refund', 'delivery time', 'customs', 'parcel', 'return label', 'payment', 'warranty', 'invoice', 'account'];
+    return await measureSearch(browser, base, corpusQueries(corpus), [...words, ...words.map((w) => `${w}s`)]);
   } finally {
     await browser.close();
     server.close();
@@ -180,7 +171,7 @@ async function buildTarget(corpus: string, target: 'public' | 'internal', dist: 
     peakRssMb: r.peakRssMb,
     pages: t.pages!,
     pagesPerSecond: Math.round(t.pages! / r.seconds),
-    phases: { load: t.load!, render: t.render!, index: t.index!, wall: t.wall ?? 0 },
+    phases: { load: t.load!, render: t.render!, index: t.index!, wall: t.wall ?? 0, lexicon: t.lexicon ?? 0 },
   };
 }
 
@@ -218,6 +209,56 @@ if (values.frontmatter) {
     const corpus = path.join(out, `corpus-${pages}`);
     generate({ pages: Math.ceil(pages / benchLanguages.length), out: corpus });
     console.log(`  ${pages} pages corpus: ${frontmatterLine(timeFrontmatter(corpus))}`);
+  }
+  process.exit(0);
+}
+
+// --search: search quality on the sample content and its query set, the layer against Pagefind
+// alone, written to bench-out/search-sample.json and to its section of docs/performance.md.
+if (values.search) {
+  const dist = path.join(out, 'sample-dist');
+  fs.rmSync(dist, { recursive: true, force: true });
+  const done = progress('sample public build');
+  const r = await measure(
+    node,
+    [path.join(projectRoot, 'scripts/build.ts'), 'public', '--out-dir', dist],
+    { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    projectRoot,
+  );
+  done();
+  if (r.code !== 0) throw new Error(`The sample build failed:\n${r.output.slice(-3000)}`);
+  const queries = readQueries(path.join(projectRoot, 'tests/fixtures/search/sample-queries.yaml'));
+  const { serve } = await import('./serve.ts');
+  const { launch } = await import('../tests/helpers/browser.ts');
+  const server = await serve(path.join(dist, 'public'));
+  const browser = await launch();
+  const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  const layer = score(await runQueries(browser, base, queries));
+  const alone = (await measureSearch(browser, base, queries, ['order', 'refund'])).quality!.pagefind;
+  await browser.close();
+  server.close();
+  const row = (name: string, a: { top1: number; top5: number; queries: number }, b?: { top1: number; top5: number }) =>
+    `| ${name} | ${a.queries} | ${pct(a.top1)} / ${pct(a.top5)} |${b ? ` ${pct(b.top1)} / ${pct(b.top5)} |` : ''}`;
+  const lines = [
+    '| Query set | Queries | Top-1 / top-5 with the layer |',
+    '| --- | --- | --- |',
+    row('All', layer.all),
+    ...Object.entries(layer.byLang).map(([k, v]) => row(`Language: ${k}`, v)),
+    ...Object.entries(layer.byKind).map(([k, v]) => row(`Kind: ${k}`, v)),
+    '',
+    `Pagefind alone on the same queries (every word required, no correction or synonyms): ${pct(alone.top1)} / ${pct(alone.top5)}.`,
+  ];
+  console.log(`\n${lines.join('\n')}`);
+  fs.writeFileSync(path.join(out, 'search-sample.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, layer, pagefind: alone }, null, 2)}\n`);
+  const doc = path.join(projectRoot, 'docs/performance.md');
+  const text = fs.readFileSync(doc, 'utf8');
+  const [before, rest] = text.split('<!-- search:start -->');
+  if (rest !== undefined) {
+    const after = rest.split('<!-- search:end -->')[1] ?? '';
+    fs.writeFileSync(
+      doc,
+      `${before}<!-- search:start -->\nMeasured ${new Date().toISOString().slice(0, 10)} on ${machine}.\n\n${lines.join('\n')}\n<!-- search:end -->${after}`,
+    );
   }
   process.exit(0);
 }
@@ -300,7 +341,7 @@ for (const pages of sizes) {
     .sort((a, b) => a.total - b.total);
   const typical = weights[Math.floor(weights.length / 2)]!;
   done = progress('search in Chromium');
-  const search = await searchTransfer(publicDir, 'order');
+  const search = await searchFigures(publicDir, corpus);
   done();
   const medianHtml = articles
     .slice(0, 25)
@@ -330,7 +371,8 @@ for (const pages of sizes) {
       searchBundleMb: Math.round(dirSize(path.join(publicDir, 'pagefind')) / 104857.6) / 10,
     },
     typicalArticleKb: { html: kb(typical.html), css: kb(typical.css), js: kb(typical.js), total: kb(typical.total) },
-    searchTransferKb: search === undefined ? null : kb(search),
+    searchTransferKb: search?.transfer.totalKb ?? null,
+    search: search ?? null,
   };
   fs.writeFileSync(path.join(out, `bench-${pages}.json`), `${JSON.stringify(result, null, 2)}\n`);
   console.log(`\n${table([result])}`);
@@ -361,7 +403,28 @@ function table(results: Result[]): string {
       'Typical article page, gzip (HTML + CSS + JS)',
       (r) => `${r.typicalArticleKb.total} KB (${r.typicalArticleKb.html} + ${r.typicalArticleKb.css} + ${r.typicalArticleKb.js})`,
     ],
-    ['One search, transferred (library + index)', (r) => (r.searchTransferKb === null ? 'not measured' : `${r.searchTransferKb} KB`)],
+    [
+      'One search, transferred (library + index + lexicon)',
+      (r) => (r.searchTransferKb === null ? 'not measured' : `${r.searchTransferKb} KB${r.search ? ` (lexicon ${r.search.transfer.lexiconKb} KB)` : ''}`),
+    ],
+    [
+      'Search lexicons built (share of the public build)',
+      (r) =>
+        r.public.phases.lexicon
+          ? `${(r.public.phases.lexicon / 1000).toFixed(2)} s (${((100 * r.public.phases.lexicon) / 1000 / r.public.seconds).toFixed(1)} %)`
+          : '–',
+    ],
+    [
+      'Keystroke → results, search page · suggestions (p50 / p95)',
+      (r) => (r.search ? `${r.search.searchMs.p50} / ${r.search.searchMs.p95} ms · ${r.search.suggestMs.p50} / ${r.search.suggestMs.p95} ms` : '–'),
+    ],
+    [
+      'Generated queries, top-1 / top-5: layer vs Pagefind alone',
+      (r) =>
+        r.search?.quality
+          ? `${pct(r.search.quality.layer.top1)} / ${pct(r.search.quality.layer.top5)} vs ${pct(r.search.quality.pagefind.top1)} / ${pct(r.search.quality.pagefind.top5)} (${r.search.quality.queries} queries)`
+          : '–',
+    ],
     ['Median article HTML, uncompressed', (r) => `${r.medianArticleHtmlKb ?? '–'} KB`],
     [
       'Starlight, same articles, same run',

@@ -61,3 +61,44 @@ describe('site model', () => {
     ]);
   });
 });
+
+describe('search words (search/<lang>.yaml)', () => {
+  const messages = (files: Record<string, string>) =>
+    loadSite(tempRoot({ 'site.yaml': 'languages: [{ code: en }, { code: de }]\n', ...files })).problems.map(
+      (p) => `${p.code} ${p.file}:${p.line ?? ''} ${p.message}`,
+    );
+
+  test('are read per site language, in lower case, with phrases kept whole', () => {
+    const { site, problems } = loadSite(fixture('basic'));
+    expect(problems).toEqual([]);
+    expect(site.searchWords.get('en')).toEqual({
+      file: 'search/en.yaml',
+      synonyms: [
+        ['parcel', 'package'],
+        ['track my order', 'where is my order'],
+      ],
+      stopWords: ['kestrel'],
+    });
+    const root = tempRoot({ 'site.yaml': 'languages: [{ code: de }]\n', 'search/de.yaml': 'synonyms:\n  - [Retoure, RÜCKSENDUNG]\n' });
+    expect(loadSite(root).site.searchWords.get('de')?.synonyms).toEqual([['retoure', 'rücksendung']]);
+  });
+
+  test('a file for a language the site does not have is an error naming it', () => {
+    expect(messages({ 'search/fr.yaml': 'synonyms: [[colis, paquet]]\n' })).toEqual([
+      expect.stringMatching(/^UnknownLanguage search\/fr\.yaml:.* Search words for "fr", which is not a site language\./),
+    ]);
+  });
+
+  test('unknown keys get a hint; a group needs two words; a word in two groups is an error with its line', () => {
+    expect(messages({ 'search/en.yaml': 'synonym:\n  - [a, b]\n' })).toEqual([expect.stringContaining('Unknown key `synonym`. Did you mean `synonyms`?')]);
+    expect(messages({ 'search/en.yaml': 'synonyms:\n  - [parcel]\n' })).toEqual([expect.stringContaining('a group needs at least two words')]);
+    expect(messages({ 'search/en.yaml': 'synonyms:\n  - [parcel, package]\n  - [box, Parcel]\n' })).toEqual([
+      expect.stringMatching(/^DataInvalid search\/en\.yaml:\d+ "parcel" is in synonym groups 1 and 2\./),
+    ]);
+    expect(messages({ 'search/en.yaml': 'synonyms:\n  - [parcel, "<b>box</b>"]\n' })).toEqual([expect.stringContaining('must be one line of plain words')]);
+  });
+
+  test('anything but a YAML file per language in search/ is reported', () => {
+    expect(messages({ 'search/en.txt': 'parcel package' })).toEqual([expect.stringMatching(/^BadPath search\/en\.txt/)]);
+  });
+});
