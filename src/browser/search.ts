@@ -130,7 +130,7 @@ export function initSearch(): void {
         em.textContent = outcome.corrected;
         showing.append(...fill(data.strings.showing ?? '{{query}}', 'query', em));
         const instead = document.createElement('p');
-        instead.append(...fill(data.strings.instead ?? '{{query}}', 'query', queryLink(q, { q, literal: '1' })));
+        instead.append(...fill(data.strings.instead ?? '{{query}}', 'query', queryLink(q, { q, literal: '1', ...filters })));
         correction.append(showing, instead);
       } else if (n && shown[0]!.ranked.matched < shown[0]!.ranked.of) {
         const partial = document.createElement('p');

@@ -5,14 +5,19 @@
  *
  * Keys: ↓/↑ move through the suggestions (wrapping), Enter opens the highlighted one (or, with
  * none highlighted, submits to the search page), Escape closes the list (and, when it is closed,
- * clears the box), Tab leaves it. The last option always leads to every result.
+ * clears the box), Tab leaves it. The last option always leads to every result. Keys that belong
+ * to an input method composing text (Japanese, Chinese) are left to it. A query without a word
+ * (punctuation, emoji, invisible marks) suggests nothing and loads nothing.
  */
 import { savedMarket } from './market.ts';
 import { rerank, searchPlan } from './search/engine.ts';
+import { tokenize } from './search/lexicon.ts';
 import { loadLexicon, loadPagefind } from './search/load.ts';
 
 /** Article suggestions shown at most. */
 const SHOWN = 5;
+/** Characters of the query repeated in the "all results" option; a longer query is cut with "…". */
+const ECHOED = 60;
 
 interface Strings {
   all: string;
@@ -32,7 +37,9 @@ function initBox(form: HTMLFormElement): void {
   let active = -1;
   let seq = 0;
 
+  // Closing also drops the suggestions still on their way (Escape, Tab, a click elsewhere).
   const close = () => {
+    seq++;
     list.hidden = true;
     input.setAttribute('aria-expanded', 'false');
     input.removeAttribute('aria-activedescendant');
@@ -54,12 +61,12 @@ function initBox(form: HTMLFormElement): void {
 
   const suggest = async () => {
     const q = input.value.trim();
-    const mine = ++seq;
-    if (!q) {
+    if (!tokenize(q, lang).length) {
       close();
       status.textContent = '';
       return;
     }
+    const mine = ++seq;
     try {
       const [pf, lex] = await Promise.all([loadPagefind(), loadLexicon(lang)]);
       const outcome = await searchPlan(pf, lex, q);
@@ -72,7 +79,9 @@ function initBox(form: HTMLFormElement): void {
         const where = markets.length && markets.length <= 2 ? markets.map((m) => strings.markets[m] ?? m).join(', ') : undefined;
         return option(`${input.id}-opt-${i}`, r.data.meta.title ?? r.data.url, r.data.url, where);
       });
-      options.push(option(`${input.id}-opt-all`, strings.all.replace('{{query}}', q), searchUrl(q)));
+      const chars = [...q];
+      const echoed = chars.length > ECHOED ? `${chars.slice(0, ECHOED - 1).join('')}…` : q;
+      options.push(option(`${input.id}-opt-all`, strings.all.replace('{{query}}', () => echoed), searchUrl(q)));
       options.at(-1)!.classList.add('suggest-all');
       list.replaceChildren(...options);
       list.hidden = false;
@@ -87,6 +96,8 @@ function initBox(form: HTMLFormElement): void {
 
   input.addEventListener('input', () => void suggest());
   input.addEventListener('keydown', (e) => {
+    // Firefox marks the keys of a composition, Safari sends them as key code 229.
+    if (e.isComposing || e.keyCode === 229) return;
     const open = !list.hidden && options.length > 0;
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       if (!open) {
@@ -108,6 +119,7 @@ function initBox(form: HTMLFormElement): void {
       } else if (input.value) {
         e.preventDefault();
         input.value = '';
+        close();
         status.textContent = '';
       }
     } else if (e.key === 'Tab') close();

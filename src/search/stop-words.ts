@@ -14,7 +14,7 @@ const lists: Record<string, string> = {
   de: `ab aber alle als am an auch auf aus bei bin bis bitte da damit dann das dass dem den der des die dies diese dieser doch du
     ein eine einem einen einer eines er es etwas für hab habe haben hat hatte hallo ich ihr im in ist ja kann kannst können man mein
     meine meinem meinen meiner mich mir mit muss möchte nach noch nun oder sich sie sind so soll um und uns unser von vom war was
-    warum welche welcher wenn wer werden wie wieso wo woher wurde zu zum zur darf dürfen müssen sollte würde`,
+    warum welche welcher wenn wer werden wie wieso wo woher wurde zu zum zur darf dürfen müssen sollte würde bleibt`,
   fr: `a ai au aux avec ce ces cet cette comment dans de des du elle en est et être faire il je j'ai la le les leur ma mais me mes
     mon ne nous on ou où par pas pour pourquoi puis-je puisje quand que quel quelle quels quelles qui sa se ses son sont sur ta te tes
     ton tu un une vos votre vous y bonjour merci svp stp s'il plait l d j qu c est-ce dois doit faut peux peut veux voudrais puis`,

@@ -129,6 +129,20 @@ export interface SearchOptions {
   literal?: boolean;
 }
 
+/** A page's match of one concept: Pagefind's score, the title credit (0–1), the result object. */
+export interface Hit {
+  score: number;
+  title: number;
+  result: PagefindResult;
+}
+
+/** An alternative as searched: its stop words left out ("devolución del dinero" → "devolución dinero"). */
+function searchable(q: string, lex: Lexicon): string {
+  const words = q.split(' ');
+  const kept = words.filter((w) => !lex.isStopWord(w));
+  return kept.length ? kept.join(' ') : q;
+}
+
 /** Runs the plan against Pagefind and ranks the pages (before page data is known). */
 export async function searchPlan(pf: PagefindLike, lex: Lexicon, q: string, options: SearchOptions = {}): Promise<Outcome> {
   const p = plan(q, lex);
@@ -142,13 +156,23 @@ export async function searchPlan(pf: PagefindLike, lex: Lexicon, q: string, opti
     return r;
   };
   const hitsOf = async (c: Concept) => {
-    const hits = new Map<string, { score: number; result: PagefindResult }>();
-    const lists = await Promise.all(c.alternatives.map(async (a) => ({ a, results: await run(a.q) })));
+    const hits = new Map<string, Hit>();
+    const lists = await Promise.all(c.alternatives.map(async (a) => ({ a, results: await run(searchable(a.q, lex)) })));
     for (const { a, results } of lists) {
+      // Pagefind says the title matched when any word of the search did: a phrase gets half.
+      const titleWeight = a.weight * (a.q.includes(' ') ? 0.5 : 1);
       for (const r of results) {
         const s = r.score * a.weight;
+        const title = (r.matchedMetaFields ?? []).includes('title') ? titleWeight : 0;
         const had = hits.get(r.id);
-        if (!had || had.score < s) hits.set(r.id, { score: s, result: r });
+        if (!had) hits.set(r.id, { score: s, title, result: r });
+        else {
+          had.title = Math.max(had.title, title);
+          if (had.score < s) {
+            had.score = s;
+            had.result = r;
+          }
+        }
       }
     }
     return hits;
@@ -196,20 +220,22 @@ export async function searchPlan(pf: PagefindLike, lex: Lexicon, q: string, opti
  * when the query has three concepts or more (a question, a long query), or when the title has
  * what they match (a title answering the main word beats a body mentioning a side word).
  */
-export function combine(hits: Map<string, { score: number; result: PagefindResult }>[], pages: number): Ranked[] {
+export function combine(hits: Map<string, Hit>[], pages: number): Ranked[] {
   const live = hits.filter((h) => h.size > 0);
   if (!live.length) return [];
   const n = Math.max(pages, ...live.map((h) => h.size));
   const idf = live.map((h) => Math.log(1 + (n - h.size + 0.5) / (h.size + 0.5)));
   const top = live.map((h) => Math.max(...[...h.values()].map((v) => v.score)) || 1);
+  // A title match counts the same for every concept: a page titled with a common word of the
+  // query is as much about it as one titled with a rare word.
+  const meanIdf = idf.reduce((a, b) => a + b, 0) / idf.length;
   const pagesById = new Map<string, Ranked & { best: number; inTitle: boolean }>();
   live.forEach((h, c) => {
-    for (const [id, { score, result }] of h) {
+    for (const [id, { score, title, result }] of h) {
       const r = pagesById.get(id) ?? pagesById.set(id, { id, score: 0, matched: 0, of: live.length, result, best: 0, inTitle: false }).get(id)!;
-      const inTitle = (result.matchedMetaFields ?? []).includes('title');
       r.matched++;
-      r.inTitle ||= inTitle;
-      r.score += idf[c]! * (0.4 + 0.3 * (score / top[c]!) + (inTitle ? TITLE_BONUS : 0));
+      r.inTitle ||= title > 0;
+      r.score += idf[c]! * (0.4 + 0.3 * (score / top[c]!)) + meanIdf * TITLE_BONUS * title;
       if (score > r.best) {
         r.best = score;
         r.result = result;

@@ -225,6 +225,14 @@ describe('searching and ranking', () => {
     expect(literal.results[0]!.matched).toBe(1);
   });
 
+  test('stop words inside a synonym phrase are not required', async () => {
+    const pf = fakePagefind([{ url: '/es/a/', title: 'Reembolso', body: 'devolución de su dinero' }], 'es');
+    const lex = lexicon('es', { synonyms: [['reembolso', 'devolución del dinero']] });
+    const { results } = await searchPlan(pf, lex, 'reembolso');
+    expect(pf.searched).toEqual(['reembolso', 'devolución dinero']);
+    expect(results).toHaveLength(1);
+  });
+
   test('filters are passed to every search', async () => {
     const seen: unknown[] = [];
     const pf: PagefindLike = {
@@ -266,7 +274,7 @@ describe('searching and ranking', () => {
 
   test('ranking weighs a rare word above a common one', () => {
     const hit = (id: string, score: number) =>
-      [id, { score, result: { id, score, data: async () => ({ url: id, excerpt: '', meta: {}, filters: {} }) } }] as const;
+      [id, { score, title: 0, result: { id, score, data: async () => ({ url: id, excerpt: '', meta: {}, filters: {} }) } }] as const;
     // "refund" is on 3 pages of 100, "the" on 90: a page with only "refund" beats a page with only "the".
     const refund = new Map([hit('a', 1), hit('b', 1), hit('c', 1)]);
     const the = new Map(Array.from({ length: 90 }, (_, i) => hit(`t${i}`, 1)));
