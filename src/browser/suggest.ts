@@ -79,9 +79,11 @@ function initBox(form: HTMLFormElement): void {
         const where = markets.length && markets.length <= 2 ? markets.map((m) => strings.markets[m] ?? m).join(', ') : undefined;
         return option(`${input.id}-opt-${i}`, r.data.meta.title ?? r.data.url, r.data.url, where);
       });
+      // A function as the replacement: `$&` or `$'` in the query are text, not patterns.
       const chars = [...q];
       const echoed = chars.length > ECHOED ? `${chars.slice(0, ECHOED - 1).join('')}…` : q;
-      options.push(option(`${input.id}-opt-all`, strings.all.replace('{{query}}', () => echoed), searchUrl(q)));
+      const all = strings.all.replace('{{query}}', () => echoed);
+      options.push(option(`${input.id}-opt-all`, all, searchUrl(q)));
       options.at(-1)!.classList.add('suggest-all');
       list.replaceChildren(...options);
       list.hidden = false;

@@ -60,6 +60,56 @@ describe.each(['en', 'ar'])('accessibility in %s', (lang) => {
   });
 });
 
+/**
+ * The search layer's states: a correction notice ("Showing results for…", "Search instead
+ * for…"), no results (popular articles, topics, contact options), and the home box's suggestions
+ * open with one highlighted.
+ */
+const searchStates: Record<string, { path: string; query: Record<string, string>; ready(page: Page, q: string): Promise<void> }> = {
+  correction: {
+    path: '/{lang}/search/?q={q}',
+    query: { en: 'refnud', ar: 'استرجاغ' },
+    ready: async (page) => {
+      await page.locator('[data-search-correction] a').waitFor({ timeout: 15_000 });
+      expect(await page.locator('[data-search-results] li').count()).toBeGreaterThan(0);
+    },
+  },
+  noResults: {
+    path: '/{lang}/search/?q={q}',
+    query: { en: 'xqzzvplk', ar: 'xqzzvplk' },
+    ready: async (page) => {
+      await page.locator('[data-search-empty]').waitFor({ timeout: 15_000 });
+      expect(await page.locator('[data-search-empty] [data-contact-market]:not([hidden])').count()).toBeGreaterThan(0);
+    },
+  },
+  suggestions: {
+    path: '/{lang}/',
+    query: { en: 'refund', ar: 'إرجاع' },
+    ready: async (page, q) => {
+      await page.locator('#home-q').fill(q);
+      await page.locator('#home-q-list [role="option"]').nth(1).waitFor({ timeout: 15_000 });
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      expect(await page.locator('#home-q').getAttribute('aria-activedescendant')).toBe('home-q-opt-1');
+    },
+  },
+};
+
+describe.each(['en', 'ar'])('accessibility of the search layer in %s', (lang) => {
+  test.each(Object.entries(searchStates))('%s has no WCAG 2.2 AA violations', async (_, state) => {
+    const q = state.query[lang]!;
+    const context = await browser().newContext({ colorScheme: 'light' });
+    const page = await context.newPage();
+    await page.goto(base + state.path.replace('{lang}', lang).replace('{q}', encodeURIComponent(q)));
+    await state.ready(page, q);
+    expect(await violations(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
+    expect((await violations(page, colourRules)).map((v) => `dark: ${v}`)).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('the checks themselves', () => {
   test('the dark scheme changes colour variables only, so the colour rules are all that can differ', () => {
     const css = fs.readFileSync(path.join(projectRoot, 'src/styles/global.css'), 'utf8');
