@@ -10,9 +10,15 @@
  * (punctuation, emoji, invisible marks) suggests nothing and loads nothing.
  */
 import { savedMarket } from './market.ts';
-import { rerank, searchPlan } from './search/engine.ts';
-import { tokenize } from './search/lexicon.ts';
-import { loadLexicon, loadPagefind } from './search/load.ts';
+
+/** The search layer, loaded on the first keystroke (a separate chunk: pages do not carry it). */
+let layer: Promise<typeof import('./search/suggestions.ts')> | undefined;
+const loadLayer = () => {
+  layer ??= import('./search/suggestions.ts');
+  return layer;
+};
+/** Whether a query has a letter or digit to search for (not only punctuation, emoji or marks). */
+const hasWords = (q: string) => /[\p{L}\p{N}]/u.test(q);
 
 /** Article suggestions shown at most. */
 const SHOWN = 5;
@@ -61,23 +67,21 @@ function initBox(form: HTMLFormElement): void {
 
   const suggest = async () => {
     const q = input.value.trim();
-    if (!tokenize(q, lang).length) {
+    if (!hasWords(q)) {
       close();
       status.textContent = '';
       return;
     }
     const mine = ++seq;
     try {
-      const [pf, lex] = await Promise.all([loadPagefind(), loadLexicon(lang)]);
-      const outcome = await searchPlan(pf, lex, q);
-      const { shown } = await rerank(outcome.results, lex, { market: savedMarket()?.id }, SHOWN + 3);
+      const { suggestions } = await loadLayer();
+      const titles = await suggestions(lang, q, savedMarket()?.id, SHOWN);
       if (mine !== seq) return;
-      const titles = shown.slice(0, SHOWN);
       options = titles.map((r, i) => {
-        const markets = r.data.filters.market ?? [];
+        const markets = r.markets;
         // Only pages for a few markets name them (a page for every market would list them all).
         const where = markets.length && markets.length <= 2 ? markets.map((m) => strings.markets[m] ?? m).join(', ') : undefined;
-        return option(`${input.id}-opt-${i}`, r.data.meta.title ?? r.data.url, r.data.url, where);
+        return option(`${input.id}-opt-${i}`, r.title, r.url, where);
       });
       // A function as the replacement: `$&` or `$'` in the query are text, not patterns.
       const chars = [...q];
