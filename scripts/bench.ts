@@ -246,7 +246,7 @@ if (values.search) {
     ...Object.entries(layer.byLang).map(([k, v]) => row(`Language: ${k}`, v)),
     ...Object.entries(layer.byKind).map(([k, v]) => row(`Kind: ${k}`, v)),
     '',
-    `Pagefind alone on the same queries (every word required, no correction or synonyms): ${pct(alone.top1)} / ${pct(alone.top5)}.`,
+    `Pagefind alone on the same queries (every word the site has is required; no correction, synonyms or stop words): ${pct(alone.top1)} / ${pct(alone.top5)}.`,
   ];
   console.log(`\n${lines.join('\n')}`);
   fs.writeFileSync(path.join(out, 'search-sample.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, layer, pagefind: alone }, null, 2)}\n`);

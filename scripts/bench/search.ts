@@ -121,7 +121,7 @@ async function suggestLatency(page: Page, base: string, queries: string[]): Prom
   return times;
 }
 
-/** Rank of the expected page with Pagefind alone (every word required, no layer). */
+/** Rank of the expected page with Pagefind alone (every word the site has is required; no layer). */
 async function pagefindOnly(page: Page, base: string, queries: readonly Query[]): Promise<Answer[]> {
   const answers: Answer[] = [];
   let lang = '';

@@ -151,7 +151,8 @@ export function initSearch(): void {
   input.addEventListener('input', () => {
     literal = false;
     clearTimeout(timer);
-    timer = setTimeout(() => void run(), 40);
+    // One frame: a burst of keystrokes (or an input method committing text) searches once.
+    timer = setTimeout(() => void run(), 16);
   });
   for (const s of selects) s.addEventListener('change', () => void run());
   if (input.value) void run();

@@ -1,5 +1,5 @@
 /**
- * The search layer over Pagefind. Pagefind requires every word of a query; customers type
+ * The search layer over Pagefind. Pagefind requires every query word the site has; customers type
  * questions, misspellings and their own words. So a query becomes a plan of *concepts* (the
  * words that matter, each with its synonyms and, if nothing has it, its correction), Pagefind is
  * asked for each alternative separately, and pages are ranked here:
@@ -61,7 +61,7 @@ const FULL_BONUS = 1.2;
 /** Added to a concept's weight (of at most 0.7 from the body) when the page's title has it. */
 const TITLE_BONUS = 0.5;
 /** Candidates re-ranked with their page data. */
-export const RERANK = 20;
+export const RERANK = 12;
 
 /** Turns a query into concepts: stop words out, synonym phrases grouped, CJK runs kept together. */
 export function plan(q: string, lex: Lexicon): Plan {
@@ -143,21 +143,31 @@ function searchable(q: string, lex: Lexicon): string {
   return kept.length ? kept.join(' ') : q;
 }
 
+/** Searches remembered per Pagefind instance (term and filters): typing "refund" searches "ref…" once. */
+const remembered = new WeakMap<PagefindLike, Map<string, Promise<PagefindResult[]>>>();
+const REMEMBERED = 200;
+
+function searchOnce(pf: PagefindLike, term: string, filters: Record<string, string>): Promise<PagefindResult[]> {
+  const cache = remembered.get(pf) ?? remembered.set(pf, new Map()).get(pf)!;
+  const key = `${term}\u0000${JSON.stringify(filters)}`;
+  let r = cache.get(key);
+  if (!r) {
+    r = pf.search(term, { filters }).then((s) => s?.results ?? []);
+    // A failed search is not remembered: the next keystroke tries again.
+    r.catch(() => cache.delete(key));
+    if (cache.size >= REMEMBERED) cache.delete(cache.keys().next().value!);
+    cache.set(key, r);
+  }
+  return r;
+}
+
 /** Runs the plan against Pagefind and ranks the pages (before page data is known). */
 export async function searchPlan(pf: PagefindLike, lex: Lexicon, q: string, options: SearchOptions = {}): Promise<Outcome> {
   const p = plan(q, lex);
-  const cache = new Map<string, Promise<PagefindResult[]>>();
-  const run = (term: string) => {
-    let r = cache.get(term);
-    if (!r) {
-      r = pf.search(term, { filters: options.filters ?? {} }).then((s) => s?.results ?? []);
-      cache.set(term, r);
-    }
-    return r;
-  };
-  const hitsOf = async (c: Concept) => {
+  const filters = options.filters ?? {};
+  const hitsOf = async (alternatives: Concept['alternatives']) => {
     const hits = new Map<string, Hit>();
-    const lists = await Promise.all(c.alternatives.map(async (a) => ({ a, results: await run(searchable(a.q, lex)) })));
+    const lists = await Promise.all(alternatives.map(async (a) => ({ a, results: await searchOnce(pf, searchable(a.q, lex), filters) })));
     for (const { a, results } of lists) {
       // Pagefind says the title matched when any word of the search did: a phrase gets half.
       const titleWeight = a.weight * (a.q.includes(' ') ? 0.5 : 1);
@@ -177,38 +187,49 @@ export async function searchPlan(pf: PagefindLike, lex: Lexicon, q: string, opti
     }
     return hits;
   };
-  let hits = await Promise.all(p.concepts.map(hitsOf));
 
-  // Words that are not in the vocabulary: the nearest indexed word is searched too. When nothing
-  // has the typed word, the page says so ("Showing results for…"); when something has it (an
-  // inflection the stemmer knows), the correction only widens the search.
-  let corrected: string | undefined;
+  // Words that are not in the vocabulary: the nearest indexed word (with its synonyms) is searched
+  // too, in the same round. When nothing has the typed word, the page says so ("Showing results
+  // for…"); when something has it (an inflection the stemmer knows), the correction only widens
+  // the search.
+  const fixes = new Map<number, string>();
   if (!options.literal) {
-    const fixes = new Map<number, string>();
-    const announced = new Set<number>();
     p.concepts.forEach((c, i) => {
       if (!c.correctable || lex.knows(c.text)) return;
       const fix = lex.correct(c.text);
-      if (!fix) return;
-      fixes.set(i, fix);
-      if (hits[i]!.size === 0) announced.add(i);
+      if (fix) fixes.set(i, fix);
     });
-    for (const [i, fix] of fixes) {
-      const c = p.concepts[i]!;
-      // A corrected word brings its synonyms along.
-      const syn = lex.synonymAt([fix], 0);
-      const alts = syn ? lex.groups[syn.group]! : [fix];
-      c.alternatives.push(...alts.map((a) => ({ q: a, weight: a === fix ? CORRECTION_WEIGHT : CORRECTION_WEIGHT * SYNONYM_WEIGHT })));
-      hits[i] = await hitsOf(c);
-    }
-    if (announced.size) {
-      const byText = new Map([...announced].map((i) => [p.concepts[i]!.text, fixes.get(i)!]));
-      corrected = tokenize(q, lex.lang)
-        .map((w) => byText.get(w) ?? w)
-        .join(' ');
-    }
   }
-  hits = hits.slice(0, p.concepts.length);
+  const fixAlternatives = (fix: string) => {
+    const syn = lex.synonymAt([fix], 0);
+    return (syn ? lex.groups[syn.group]! : [fix]).map((a) => ({ q: a, weight: a === fix ? CORRECTION_WEIGHT : CORRECTION_WEIGHT * SYNONYM_WEIGHT }));
+  };
+  const typed = p.concepts.map((c) => hitsOf(c.alternatives));
+  const fixed = p.concepts.map((_, i) => (fixes.has(i) ? hitsOf(fixAlternatives(fixes.get(i)!)) : undefined));
+  const hits = await Promise.all(
+    p.concepts.map(async (_, i) => {
+      const mine = await typed[i]!;
+      const extra = await fixed[i];
+      if (!extra) return mine;
+      const merged = new Map(extra);
+      for (const [id, h] of mine) {
+        const e = merged.get(id);
+        merged.set(id, e ? { score: Math.max(e.score, h.score), title: Math.max(e.title, h.title), result: e.score > h.score ? e.result : h.result } : h);
+      }
+      return merged;
+    }),
+  );
+  let corrected: string | undefined;
+  const announced = new Map<string, string>();
+  for (const [i, fix] of fixes) {
+    p.concepts[i]!.alternatives.push(...fixAlternatives(fix));
+    if ((await typed[i]!).size === 0) announced.set(p.concepts[i]!.text, fix);
+  }
+  if (announced.size) {
+    corrected = tokenize(q, lex.lang)
+      .map((w) => announced.get(w) ?? w)
+      .join(' ');
+  }
   return { results: combine(hits, lex.pages), corrected, plan: p };
 }
 
