@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
 import { walk } from '../helpers/build.ts';
 import type { Lexicon } from '../../src/search/lexicon.ts';
+import { Lexicon as BrowserLexicon } from '../../src/browser/search/lexicon.ts';
 
 const pub = inject('basicPublicDir');
 const internal = inject('basicInternalDir');
@@ -39,6 +40,14 @@ describe('search lexicons', () => {
     for (const w of words) expect(w).toMatch(/^[^\p{Lu}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{3,}$/u);
     for (const list of Object.values(en.words)) expect(list.split(' ')).toEqual([...list.split(' ')].sort());
     expect(vocabulary(lexicon(pub, 'ja')).size).toBeLessThan(words.size);
+  });
+
+  test('the browser reads what the build writes (one format, typed on both sides of the wall between them)', () => {
+    const l = new BrowserLexicon(lexicon(pub, 'en'));
+    expect(l.knows('order')).toBe(true);
+    expect(l.correct('ordr')).toBe('order');
+    expect(l.isStopWord('kestrel')).toBe(true);
+    expect(l.synonymAt(['where', 'is', 'my', 'order'], 0)).toEqual({ group: 1, length: 4 });
   });
 
   test('the public vocabulary has no word that only agents can read; the internal one has them', () => {
