@@ -30,7 +30,7 @@ export function excerptNodes(excerpt: string): Node[] {
 }
 
 /** A translated sentence with `{{name}}` replaced by a node (a link, an emphasis), the rest as text. */
-export function fill(template: string, name: string, node: Node): Node[] {
+function fill(template: string, name: string, node: Node): Node[] {
   const at = template.indexOf(`{{${name}}}`);
   if (at < 0) return [document.createTextNode(template)];
   return [document.createTextNode(template.slice(0, at)), node, document.createTextNode(template.slice(at + name.length + 4))];

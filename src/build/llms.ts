@@ -17,6 +17,8 @@ const link = (title: string, url: string, description?: string) => `- [${label(t
 export function llmsFiles(content: Content, routes: readonly Route[]): Map<string, string> {
   const { site } = content;
   const files = new Map<string, string>();
+  // The agents' site has no llms.txt: its pages are not for machines outside the company.
+  if (content.target !== 'public') return files;
   const abs = (url: string) => site.url + url;
   const own = (r: Route): r is EntryRoute => (r.kind === 'article' || r.kind === 'policy') && !r.isFallback;
 

@@ -20,5 +20,3 @@ export const searchWordsSchema = z.strictObject({
   /** Words never required in a query, added to Signpost's built-in list for the language. */
   stop_words: z.array(term).default([]),
 });
-
-export type SearchWordsData = z.output<typeof searchWordsSchema>;

@@ -46,8 +46,6 @@ export interface Concept {
 
 export interface Plan {
   concepts: Concept[];
-  /** Words left out as stop words. */
-  ignored: string[];
 }
 
 const SYNONYM_WEIGHT = 0.8;
@@ -67,7 +65,6 @@ export const RERANK = 12;
 export function plan(q: string, lex: Lexicon): Plan {
   const words = tokenize(q, lex.lang);
   const concepts: Concept[] = [];
-  const ignored: string[] = [];
   const cjkRun: string[] = [];
   const flush = () => {
     if (cjkRun.length) concepts.push({ text: cjkRun.join(''), alternatives: [{ q: cjkRun.join(''), weight: 1 }], correctable: false });
@@ -87,7 +84,6 @@ export function plan(q: string, lex: Lexicon): Plan {
     i++;
     if (lex.isStopWord(w)) {
       flush();
-      ignored.push(w);
       continue;
     }
     // Single CJK characters next to each other are one word the segmenter split (退 货 → 退货).
@@ -103,7 +99,7 @@ export function plan(q: string, lex: Lexicon): Plan {
   if (!concepts.length) for (const w of words) concepts.push({ text: w, alternatives: [{ q: w, weight: 1 }], correctable: false });
   // Repeated words count once.
   const seen = new Set<string>();
-  return { concepts: concepts.filter((c) => !seen.has(c.text) && seen.add(c.text)).slice(0, MAX_CONCEPTS), ignored };
+  return { concepts: concepts.filter((c) => !seen.has(c.text) && seen.add(c.text)).slice(0, MAX_CONCEPTS) };
 }
 
 export interface Ranked {
@@ -112,6 +108,8 @@ export interface Ranked {
   /** How many of the query's concepts the page matched, and how many there were. */
   matched: number;
   of: number;
+  /** Whether the page's title has one of the concepts (through any of its alternatives). */
+  inTitle: boolean;
   /** The result object of the page's best alternative: its excerpt highlights those words. */
   result: PagefindResult;
 }
@@ -204,27 +202,14 @@ export async function searchPlan(pf: PagefindLike, lex: Lexicon, q: string, opti
     const syn = lex.synonymAt([fix], 0);
     return (syn ? lex.groups[syn.group]! : [fix]).map((a) => ({ q: a, weight: a === fix ? CORRECTION_WEIGHT : CORRECTION_WEIGHT * SYNONYM_WEIGHT }));
   };
-  const typed = p.concepts.map((c) => hitsOf(c.alternatives));
-  const fixed = p.concepts.map((_, i) => (fixes.has(i) ? hitsOf(fixAlternatives(fixes.get(i)!)) : undefined));
-  const hits = await Promise.all(
-    p.concepts.map(async (_, i) => {
-      const mine = await typed[i]!;
-      const extra = await fixed[i];
-      if (!extra) return mine;
-      const merged = new Map(extra);
-      for (const [id, h] of mine) {
-        const e = merged.get(id);
-        merged.set(id, e ? { score: Math.max(e.score, h.score), title: Math.max(e.title, h.title), result: e.score > h.score ? e.result : h.result } : h);
-      }
-      return merged;
-    }),
-  );
+  // The typed alternatives of a corrected concept, searched once (searchOnce) for both its hits and
+  // the question whether anything has the typed word.
+  const typed = new Map([...fixes.keys()].map((i) => [i, hitsOf(p.concepts[i]!.alternatives)]));
+  for (const [i, fix] of fixes) p.concepts[i]!.alternatives.push(...fixAlternatives(fix));
+  const hits = await Promise.all(p.concepts.map((c) => hitsOf(c.alternatives)));
   let corrected: string | undefined;
   const announced = new Map<string, string>();
-  for (const [i, fix] of fixes) {
-    p.concepts[i]!.alternatives.push(...fixAlternatives(fix));
-    if ((await typed[i]!).size === 0) announced.set(p.concepts[i]!.text, fix);
-  }
+  for (const [i, fix] of fixes) if ((await typed.get(i)!).size === 0) announced.set(p.concepts[i]!.text, fix);
   if (announced.size) {
     corrected = tokenize(q, lex.lang)
       .map((w) => announced.get(w) ?? w)
@@ -246,11 +231,16 @@ export function combine(hits: Map<string, Hit>[], pages: number): Ranked[] {
   if (!live.length) return [];
   const n = Math.max(pages, ...live.map((h) => h.size));
   const idf = live.map((h) => Math.log(1 + (n - h.size + 0.5) / (h.size + 0.5)));
-  const top = live.map((h) => Math.max(...[...h.values()].map((v) => v.score)) || 1);
+  // A loop, not Math.max(...spread): a common word can have tens of thousands of pages.
+  const top = live.map((h) => {
+    let best = 0;
+    for (const v of h.values()) if (v.score > best) best = v.score;
+    return best || 1;
+  });
   // A title match counts the same for every concept: a page titled with a common word of the
   // query is as much about it as one titled with a rare word.
   const meanIdf = idf.reduce((a, b) => a + b, 0) / idf.length;
-  const pagesById = new Map<string, Ranked & { best: number; inTitle: boolean }>();
+  const pagesById = new Map<string, Ranked & { best: number }>();
   live.forEach((h, c) => {
     for (const [id, { score, title, result }] of h) {
       const r = pagesById.get(id) ?? pagesById.set(id, { id, score: 0, matched: 0, of: live.length, result, best: 0, inTitle: false }).get(id)!;
@@ -269,7 +259,7 @@ export function combine(hits: Map<string, Hit>[], pages: number): Ranked[] {
   const loose = full.length < ENOUGH || live.length >= 3;
   const rest = all.filter((r) => r.matched < live.length && r.matched >= Math.ceil(MOST * live.length) && (loose || r.inTitle));
   const order = (a: Ranked, b: Ranked) => b.score - a.score || (a.id < b.id ? -1 : 1);
-  return [...full, ...rest].sort(order).map(({ id, score, matched, of, result }) => ({ id, score, matched, of, result }));
+  return [...full, ...rest].sort(order).map(({ id, score, matched, of, inTitle, result }) => ({ id, score, matched, of, inTitle, result }));
 }
 
 export interface Shown {
@@ -293,7 +283,7 @@ export async function rerank(ranked: Ranked[], lex: Lexicon, priors: Priors = {}
   const shown = head.map((r, i) => {
     const d = data[i]!;
     let s = r.score;
-    if ((d.filters.type ?? []).includes('policy') && !(r.result.matchedMetaFields ?? []).includes('title')) s *= 0.7;
+    if ((d.filters.type ?? []).includes('policy') && !r.inTitle) s *= 0.7;
     if (lex.popular.has(d.url)) s *= 1.15;
     const markets = d.filters.market ?? [];
     if (priors.market && markets.length) s *= markets.includes(priors.market) ? 1.15 : 0.85;

@@ -91,7 +91,7 @@ export function distance(a: string, b: string, max: number): number {
 }
 
 /** Edits allowed when correcting a word of this many letters. */
-export const allowedEdits = (length: number) => (length < 4 ? 0 : length < 8 ? 1 : 2);
+const allowedEdits = (length: number) => (length < 4 ? 0 : length < 8 ? 1 : 2);
 
 export class Lexicon {
   readonly lang: string;
