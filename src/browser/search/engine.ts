@@ -108,8 +108,6 @@ export interface Ranked {
   /** How many of the query's concepts the page matched, and how many there were. */
   matched: number;
   of: number;
-  /** Whether the page's title has one of the concepts (through any of its alternatives). */
-  inTitle: boolean;
   /** The result object of the page's best alternative: its excerpt highlights those words. */
   result: PagefindResult;
 }
@@ -240,7 +238,7 @@ export function combine(hits: Map<string, Hit>[], pages: number): Ranked[] {
   // A title match counts the same for every concept: a page titled with a common word of the
   // query is as much about it as one titled with a rare word.
   const meanIdf = idf.reduce((a, b) => a + b, 0) / idf.length;
-  const pagesById = new Map<string, Ranked & { best: number }>();
+  const pagesById = new Map<string, Ranked & { best: number; inTitle: boolean }>();
   live.forEach((h, c) => {
     for (const [id, { score, title, result }] of h) {
       const r = pagesById.get(id) ?? pagesById.set(id, { id, score: 0, matched: 0, of: live.length, result, best: 0, inTitle: false }).get(id)!;
@@ -259,7 +257,7 @@ export function combine(hits: Map<string, Hit>[], pages: number): Ranked[] {
   const loose = full.length < ENOUGH || live.length >= 3;
   const rest = all.filter((r) => r.matched < live.length && r.matched >= Math.ceil(MOST * live.length) && (loose || r.inTitle));
   const order = (a: Ranked, b: Ranked) => b.score - a.score || (a.id < b.id ? -1 : 1);
-  return [...full, ...rest].sort(order).map(({ id, score, matched, of, inTitle, result }) => ({ id, score, matched, of, inTitle, result }));
+  return [...full, ...rest].sort(order).map(({ id, score, matched, of, result }) => ({ id, score, matched, of, result }));
 }
 
 export interface Shown {
@@ -283,7 +281,8 @@ export async function rerank(ranked: Ranked[], lex: Lexicon, priors: Priors = {}
   const shown = head.map((r, i) => {
     const d = data[i]!;
     let s = r.score;
-    if ((d.filters.type ?? []).includes('policy') && !r.inTitle) s *= 0.7;
+    // A policy whose strongest match is not its title only mentions the words in passing.
+    if ((d.filters.type ?? []).includes('policy') && !(r.result.matchedMetaFields ?? []).includes('title')) s *= 0.7;
     if (lex.popular.has(d.url)) s *= 1.15;
     const markets = d.filters.market ?? [];
     if (priors.market && markets.length) s *= markets.includes(priors.market) ? 1.15 : 0.85;
