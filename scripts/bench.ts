@@ -60,6 +60,24 @@ const node = process.execPath;
 const pct = (x: number) => `${Math.round(100 * x)} %`;
 const gz = (buf: Buffer | string) => zlib.gzipSync(buf, { level: 9 }).length;
 const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
+/** Sizes in MB of each language's exports on a built site: its Markdown twins, llms-full.txt and JSON. */
+function exportSizes(site: string): Record<string, { twins: number; full: number; json: number }> {
+  const mb = (bytes: number) => Math.round(bytes / 104857.6) / 10;
+  const twins = (dir: string): number =>
+    fs
+      .readdirSync(dir, { withFileTypes: true })
+      .reduce((n, e) => n + (e.isDirectory() ? twins(path.join(dir, e.name)) : e.name === 'index.md' ? fs.statSync(path.join(dir, e.name)).size : 0), 0);
+  const out: Record<string, { twins: number; full: number; json: number }> = {};
+  for (const lang of fs.readdirSync(path.join(site, 'api')).filter((d) => !d.endsWith('.json'))) {
+    out[lang] = {
+      twins: mb(twins(path.join(site, lang))),
+      full: mb(fs.statSync(path.join(site, lang, 'llms-full.txt')).size),
+      json: mb(dirSize(path.join(site, 'api', lang))),
+    };
+  }
+  return out;
+}
+
 const dirSize = (dir: string): number =>
   fs
     .readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -171,7 +189,7 @@ async function buildTarget(corpus: string, target: 'public' | 'internal', dist: 
     peakRssMb: r.peakRssMb,
     pages: t.pages!,
     pagesPerSecond: Math.round(t.pages! / r.seconds),
-    phases: { load: t.load!, render: t.render!, index: t.index!, wall: t.wall ?? 0, lexicon: t.lexicon ?? 0 },
+    phases: { load: t.load!, render: t.render!, index: t.index!, wall: t.wall ?? 0, lexicon: t.lexicon ?? 0, exports: t.exports ?? 0 },
   };
 }
 
@@ -369,6 +387,7 @@ for (const pages of sizes) {
       publicMb: Math.round(dirSize(publicDir) / 1048576),
       internalMb: Math.round(dirSize(path.join(dist, 'internal')) / 1048576),
       searchBundleMb: Math.round(dirSize(path.join(publicDir, 'pagefind')) / 104857.6) / 10,
+      exports: exportSizes(publicDir),
     },
     typicalArticleKb: { html: kb(typical.html), css: kb(typical.css), js: kb(typical.js), total: kb(typical.total) },
     searchTransferKb: search?.transfer.totalKb ?? null,
@@ -396,6 +415,22 @@ function table(results: Result[]): string {
     [
       'Audit of all files, git history included',
       (r) => `${r.audit.seconds} s cold, ${r.audit.cachedSeconds} s cached (${r.audit.files} files, ${r.audit.findings} findings)`,
+    ],
+    [
+      'Exports for machines: twins, llms-full.txt, JSON (share of the build)',
+      (r) =>
+        r.public.phases.exports
+          ? `public ${(r.public.phases.exports / 1000).toFixed(2)} s (${((100 * r.public.phases.exports) / 1000 / r.public.seconds).toFixed(1)} %) · internal ${(r.internal.phases.exports / 1000).toFixed(2)} s (${((100 * r.internal.phases.exports) / 1000 / r.internal.seconds).toFixed(1)} %)`
+          : '–',
+    ],
+    [
+      'Public exports per language, MB (twins + llms-full.txt + JSON)',
+      (r) =>
+        r.size.exports
+          ? Object.entries(r.size.exports as Record<string, { twins: number; full: number; json: number }>)
+              .map(([lang, s]) => `${lang} ${s.twins} + ${s.full} + ${s.json}`)
+              .join(' · ')
+          : '–',
     ],
     ['Output size (public / internal)', (r) => `${r.size.publicMb} MB / ${r.size.internalMb} MB`],
     ['Search bundle (public)', (r) => `${r.size.searchBundleMb} MB`],

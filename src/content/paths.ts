@@ -104,6 +104,11 @@ export function urlFor(lang: string, route: string): string {
   return route ? `/${lang}/${route}/` : `/${lang}/`;
 }
 
+/** URL of a page's Markdown twin: the page's folder with `index.md` (`/de/help/returns/start-a-return/index.md`). */
+export function markdownUrl(lang: string, route: string): string {
+  return `${urlFor(lang, route)}index.md`;
+}
+
 /** A relative URL from one route to another in the same language (works on fallback pages too). */
 export function relativeUrl(fromRoute: string, toRoute: string): string {
   const from = fromRoute ? fromRoute.split('/') : [];

@@ -5,7 +5,7 @@
  */
 import type { Heading } from './render/headings.ts';
 import { pickEntry, type Content, type Entry, type HelpEntry, type PolicyEntry } from './load.ts';
-import { urlFor } from './paths.ts';
+import { markdownUrl, urlFor } from './paths.ts';
 import type { Category, Language, Market } from './site.ts';
 import { policyKinds } from '../schemas/policy.ts';
 
@@ -44,6 +44,8 @@ export interface EntryRoute extends RouteBase {
   entry: Entry;
   /** Language of the text shown; differs from `lang` on a fallback page. */
   source: Language;
+  /** URL of the page's Markdown twin (exports/twins.ts): the canonical version's, `…/index.md`. */
+  markdown: string;
   isFallback: boolean;
   toc: Heading[];
   related: PageLink[];
@@ -173,6 +175,7 @@ export function buildRoutes(content: Content): Route[] {
         description: entry.data.description,
         alternates: isFallback ? [] : translations,
         canonical: urlFor(entry.lang, route),
+        markdown: markdownUrl(entry.lang, route),
         entry,
         source,
         isFallback,

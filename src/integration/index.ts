@@ -1,7 +1,8 @@
 /**
  * The Signpost Astro integration: checks the content before Astro builds anything (so a broken
  * file fails the build with every problem listed), reloads the dev server when content changes,
- * and after a build writes the search index, sitemap, robots.txt and host headers.
+ * and after a build writes the search index, sitemap, robots.txt, host headers and the exports for
+ * machines (src/exports).
  */
 import type { AstroIntegration } from 'astro';
 import fs from 'node:fs';
@@ -13,6 +14,8 @@ import { getBuilt, invalidate } from '../build/store.ts';
 import { indexSite } from '../search/index-site.ts';
 import { checkWall } from '../security/wall-scan.ts';
 import { writeSiteFiles } from './site-files.ts';
+import { writeExports } from '../exports/index.ts';
+import { markdownClock } from '../content/render/markdown.ts';
 import { summary } from '../audit/report/index.ts';
 
 /** Phase timings for the benchmark, written to `SIGNPOST_TIMINGS` when it is set. */
@@ -73,8 +76,16 @@ export default function signpost(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         mark('render', renderStarted);
         const out = fileURLToPath(dir);
-        const { content, routes } = getBuilt();
+        const { content, routes, findings } = getBuilt();
         writeSiteFiles(out, content, routes);
+        const exportsStarted = performance.now();
+        const exported = writeExports(out, content, routes, findings);
+        mark('exports', exportsStarted);
+        // The pages' Markdown is written while they render (content/render/markdown.ts): count it here.
+        timings.exports! += Math.round(markdownClock.ms);
+        logger.info(
+          `exports: ${exported.reduce((n, l) => n + l.twins, 0)} Markdown twins, llms-full.txt and JSON in ${exported.length} languages (${Math.round(performance.now() - exportsStarted)} ms)`,
+        );
         // `npm run build` indexes after this process has exited, so Astro's memory and
         // Pagefind's are never held at the same time (SIGNPOST_INDEX=later); a bare
         // `astro build` indexes here.

@@ -2,14 +2,13 @@
  * Files written next to the pages after a build: `_headers` (the security headers, with the CSP
  * collected from the pages), `_redirects` (each language's 404 page), the sitemap (public site
  * only, with hreflang alternates from the route table), robots.txt (the internal site
- * disallows everything and has no sitemap) and, on the public site, llms.txt (build/llms.ts).
+ * disallows everything and has no sitemap). The exports for machines are written by src/exports.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Content } from '../content/load.ts';
 import type { Route } from '../content/routes.ts';
 import { headersFile } from '../security/csp.ts';
-import { llmsFiles } from '../build/llms.ts';
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -102,7 +101,6 @@ export function writeSiteFiles(dir: string, content: Content, routes: Route[]): 
   if (content.target === 'public') {
     fs.writeFileSync(path.join(dir, 'sitemap.xml'), sitemapXml(site.url, routes));
     fs.writeFileSync(path.join(dir, 'robots.txt'), `User-agent: *\nAllow: /\n\nSitemap: ${site.url}/sitemap.xml\n`);
-    for (const [file, text] of llmsFiles(content, routes)) fs.writeFileSync(path.join(dir, file), text);
   } else {
     fs.writeFileSync(path.join(dir, 'robots.txt'), 'User-agent: *\nDisallow: /\n');
   }

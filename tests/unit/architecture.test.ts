@@ -12,7 +12,7 @@ const layers: string[][] = [
   ['schemas', 'i18n'],
   ['content'],
   ['audit'],
-  ['search', 'security', 'build'],
+  ['search', 'security', 'build', 'exports'],
   ['integration'],
   ['components', 'layouts'],
   ['pages'],

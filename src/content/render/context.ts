@@ -26,6 +26,8 @@ export interface RenderContext {
   html?: boolean;
   /** Whether to collect question/answer pairs (`faq: true` articles). */
   faq?: boolean;
+  /** Market facts the text shows, as `market:name`, collected while rendering (the exports list them). */
+  cited?: Set<string>;
   /** The body text, to locate nodes whose position the parser could not keep. */
   source?: string;
   problems: Problem[];

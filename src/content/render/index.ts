@@ -16,6 +16,8 @@ import { clean, schemaFor } from './sanitize.ts';
 import { collectHeadings, type Heading } from './headings.ts';
 import { findInternalBlocks, MISPLACED, misuseProblems, split, type InternalBlock, type Split } from './internal-blocks.ts';
 import { rewriteLinks, type LinkRef } from './links.ts';
+import { markdownParts, type MarkdownParts } from './markdown.ts';
+import { urlFor } from '../paths.ts';
 
 export interface Rendered {
   html: string;
@@ -27,6 +29,10 @@ export interface Rendered {
   faq: { question: string; answer: string }[];
   /** Languages of the page's canned replies (`<Reply lang>`), in order of first use. */
   replyLanguages?: string[];
+  /** Market facts the page shows (`<Fact>`), in order of first use. */
+  facts?: { market: string; name: string }[];
+  /** The page as Markdown, links absolute (markdown.ts); for the exports. */
+  markdown?: MarkdownParts;
 }
 
 type Node = RootContent | ElementContent | JsxNode | { type: string; value?: string; children?: unknown[]; position?: JsxNode['position'] };
@@ -46,6 +52,7 @@ const empty = (): Rendered => ({ html: '', headings: [], links: [], internalBloc
  */
 export function renderBody(body: string, format: 'md' | 'mdx', ctx: RenderContext): Rendered {
   ctx.source ??= body;
+  ctx.cited ??= new Set();
   const { blocks, misuse } = findInternalBlocks(body);
   if (misuse.length) {
     ctx.problems.push(...misuseProblems(misuse, ctx.file, ctx.bodyLine));
@@ -64,8 +71,10 @@ export function renderBody(body: string, format: 'md' | 'mdx', ctx: RenderContex
   const safe = clean(tree, ctx.site.embeds, ctx.target);
   const headings = collectHeadings(safe, ctx.site);
   const links = rewriteLinks(safe, ctx, headings);
+  const markdown = markdownParts(safe, ctx.site.url + urlFor(ctx.lang, ctx.route));
   wrapTables(safe, ctx);
   const replyLanguages = replyLanguagesOf(safe);
+  const facts = [...ctx.cited].map((id) => ({ market: id.slice(0, id.indexOf(':')), name: id.slice(id.indexOf(':') + 1) }));
   return {
     html: toHtml(safe),
     headings,
@@ -73,6 +82,8 @@ export function renderBody(body: string, format: 'md' | 'mdx', ctx: RenderContex
     internalBlocks: state.internalBlocks,
     faq: ctx.faq ? faqPairs(safe) : [],
     ...(replyLanguages.length ? { replyLanguages } : {}),
+    ...(facts.length ? { facts } : {}),
+    markdown,
   };
 }
 

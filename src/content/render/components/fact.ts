@@ -44,6 +44,7 @@ export const Fact: Component = (node, ctx, attrs) => {
     );
     return null;
   }
+  ctx.cited?.add(`${market.id}:${attrs.name}`);
   const locale = formatLocale(ctx.site, ctx.lang, market);
   if (attrs.show === 'effective') {
     return h('time', { className: ['fact'], dateTime: fact.effective }, formatDate(fact.effective, locale));
