@@ -11,6 +11,7 @@ import yaml from 'js-yaml';
 import { describe, expect, inject, test } from 'vitest';
 import { fixture, projectRoot, walk } from '../helpers/build.ts';
 import { tempDir } from '../helpers/temp.ts';
+import { CANARIES } from '../helpers/sites.ts';
 import { loadContent } from '../../src/content/load.ts';
 import { buildRoutes } from '../../src/content/routes.ts';
 import { writeExports } from '../../src/exports/index.ts';
@@ -177,26 +178,18 @@ describe('Markdown twins and llms-full.txt', () => {
   });
 
   test('no export of the public site holds agent-only text, while the agents’ exports hold all of it', () => {
-    const canaries = [
-      'CANARY-INTERNAL-MD-7f3a',
-      'CANARY-INTERNAL-MDX-91c2',
-      'CANARY-SOP-TITLE-5d1e',
-      'CANARY-SOP-BODY-2b8f',
-      'CANARY-REPLY-DE-44aa',
-      'CANARY-CULTURE-8e0c',
-    ];
     const exported = (dir: string) => walk(dir).filter((f) => /\.md$|llms(-full)?\.txt$|[\\/]api[\\/]/.test(f));
     const publicFiles = exported(pub);
     expect(publicFiles.length).toBeGreaterThan(20);
     for (const f of publicFiles) {
       const text = fs.readFileSync(f, 'utf8');
-      for (const c of canaries) expect(text.includes(c), `${c} in ${path.relative(pub, f)}`).toBe(false);
+      for (const c of CANARIES) expect(text.includes(c), `${c} in ${path.relative(pub, f)}`).toBe(false);
       expect(text, path.relative(pub, f)).not.toMatch(/\/sop\/|\/culture\//);
     }
     const agents = exported(internal)
       .map((f) => fs.readFileSync(f, 'utf8'))
       .join('\n');
-    for (const c of canaries) expect(agents, c).toContain(c);
+    for (const c of CANARIES) expect(agents, c).toContain(c);
     expect(read(internal, 'en/llms-full.txt')).toContain('CANARY-CULTURE-8e0c');
   });
 });

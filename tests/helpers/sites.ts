@@ -18,6 +18,16 @@ declare module 'vitest' {
   }
 }
 
+/** Strings the `basic` fixture plants in SOPs, culture guides, replies and `<Internal>` blocks: never on the public site. */
+export const CANARIES = [
+  'CANARY-INTERNAL-MD-7f3a',
+  'CANARY-INTERNAL-MDX-91c2',
+  'CANARY-SOP-TITLE-5d1e',
+  'CANARY-SOP-BODY-2b8f',
+  'CANARY-REPLY-DE-44aa',
+  'CANARY-CULTURE-8e0c',
+];
+
 /** The date the shared fixture builds are made for (review banners and the audit depend on it). */
 export const BASIC_TODAY = '2027-06-01';
 

@@ -27,8 +27,12 @@ const plainText = (node: ElementContent | Root): string =>
 const OPEN = '\ue000';
 const CLOSE = '\ue001';
 
+const SPECIAL = /[\\`*~_<&|\ue000\ue001]/;
+
 /** Escapes text where Markdown would read it as syntax (brackets wait for `finish`, which sees what follows them). */
 function escapeText(value: string, inTable: boolean): string {
+  // Most text holds none of these: answer it without a pass per rule.
+  if (!SPECIAL.test(value)) return value;
   if (value.includes(OPEN) || value.includes(CLOSE)) throw new FastUnsupported('private-use characters');
   let out = value
     .replace(/[\\`*~]/g, '\\$&')
@@ -44,6 +48,7 @@ function escapeText(value: string, inTable: boolean): string {
  * there (`[x](`, `[x][`, `[x]:`), so placeholders such as `[order number]` stay as written.
  */
 function finish(md: string): string {
+  if (!md.includes('[') && !md.includes(OPEN)) return md;
   return md
     .replace(/\[([^[\]\ue000\ue001]*)\](?=[([:\ue000])/g, '\\[$1]')
     .replace(/\ue000/g, '[')
