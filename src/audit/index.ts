@@ -9,10 +9,11 @@ import { review } from './checks/review.ts';
 import { translations } from './checks/translations.ts';
 import { policyDates } from './checks/policy-dates.ts';
 import { contentProblems } from './checks/content-problems.ts';
+import { replies } from './checks/replies.ts';
 import { todayUtc } from './dates.ts';
 
 /** The checks the audit runs, in order; each is a pure function from the loaded content to findings. */
-export const checks: Check[] = [contentProblems, review, translations, policyDates];
+export const checks: Check[] = [contentProblems, review, translations, replies, policyDates];
 
 export interface AuditResult {
   findings: Finding[];

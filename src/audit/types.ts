@@ -7,6 +7,7 @@ export const findingKinds = [
   'missing-reviewed',
   'translation-stale',
   'translation-missing',
+  'reply-missing',
   'policy-expired',
   'policy-not-yet-effective',
   'broken-link',

@@ -1,5 +1,6 @@
 /** Agent tools on the internal site. */
 import { savedMarket } from './market.ts';
+import { WORK_LANG } from './root.ts';
 
 const REPLY_LANG = 'signpost.replyLang';
 
@@ -80,7 +81,20 @@ function slashToSearch(): void {
   });
 }
 
+/**
+ * The working language: the one the agent last chose in the language menu, or the one of the page
+ * they are reading. The site root opens in it (root.ts); the reply language is not touched.
+ */
+function workingLanguage(): void {
+  const lang = document.querySelector<HTMLElement>('[data-agent-tools]')?.dataset.lang;
+  if (lang && !localStorage.getItem(WORK_LANG)) localStorage.setItem(WORK_LANG, lang);
+  for (const a of document.querySelectorAll<HTMLAnchorElement>('.lang-switch a[data-lang]')) {
+    a.addEventListener('click', () => localStorage.setItem(WORK_LANG, a.dataset.lang!));
+  }
+}
+
 export function initAgentTools(): void {
+  workingLanguage();
   copyButtons();
   replyLanguage();
   marketContext();

@@ -31,6 +31,7 @@ import { loadLocaleOverrides, mergeStrings } from './locales.ts';
 import { walkFiles } from './tree.ts';
 import { checkLinks } from './check-links.ts';
 import { addSourceAnchors } from './anchors.ts';
+import { inheritReplies } from './replies.ts';
 
 export type { Target };
 
@@ -45,6 +46,8 @@ interface EntryBase extends EntryPath, Rendered {
   allMarkets: boolean;
   /** Who answers for it: its own `owner`, else its source's (the same page in the default language). */
   owner?: string;
+  /** The source file whose replies this translation shows, having none of its own (replies.ts). */
+  repliesFrom?: string;
 }
 export type HelpEntry = EntryBase & { type: 'help'; data: HelpData };
 export type PolicyEntry = EntryBase & { type: 'policy'; data: PolicyData };
@@ -148,6 +151,7 @@ export function collectContent(root: string, target: Target, options: LoadOption
   // What depends on the other translations of a page, made once here for every reader.
   for (const e of entries) e.owner = e.data.owner ?? byRoute.get(e.route)?.get(site.defaultLanguage.code)?.data.owner;
   addSourceAnchors(byRoute, site.defaultLanguage.code);
+  inheritReplies(byRoute, site, t);
   problems.push(...checkLinks(site, entries, byRoute));
   return { content: { target, site, entries, byRoute, i18n, t }, problems };
 }

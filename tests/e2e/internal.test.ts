@@ -47,6 +47,23 @@ describe('agent tools', () => {
     expect(await page.locator('[data-reply]:visible').count()).toBe(1);
   });
 
+  test('a procedure read in Chinese shows the replies in the customers’ languages; the working language is kept apart from the reply language', async () => {
+    const page = await open(sop);
+    await page.selectOption('[data-reply-lang-select]', 'ja');
+    await page.locator('.lang-switch summary').click();
+    await page.locator('.lang-switch a[data-lang="zh-cn"]').click();
+    await page.waitForURL(`${base}/zh-cn/sop/customs/parcel-held-at-customs/`);
+    expect(await page.locator('article').getAttribute('lang')).toBe('zh-CN');
+    expect(await page.locator('h2#replies').textContent()).toBe('回复模板');
+    // The reply language chosen on the English page still holds: the Japanese reply, ready to copy.
+    expect(await page.locator('[data-reply-lang-select]').inputValue()).toBe('ja');
+    expect(await page.locator('[data-reply]:visible').evaluateAll((els) => els.map((e) => e.getAttribute('data-reply-lang')))).toEqual(['ja']);
+    expect(await page.locator('[data-reply]:visible .reply-body').getAttribute('lang')).toBe('ja');
+    // The site root opens in the working language, whatever the browser's languages.
+    await page.goto(`${base}/`);
+    await page.waitForURL(`${base}/zh-cn/`);
+  });
+
   test('the market context set once shows that market and filters search', async () => {
     const page = await open('/en/markets/jp/');
     await page.goto(base + sop);

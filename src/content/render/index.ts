@@ -29,6 +29,8 @@ export interface Rendered {
   faq: { question: string; answer: string }[];
   /** Languages of the page's canned replies (`<Reply lang>`), in order of first use. */
   replyLanguages?: string[];
+  /** The HTML of each canned reply, for the translations that show their source's (content/replies.ts). */
+  replyHtml?: string[];
   /** Market facts the page shows (`<Fact>`), in order of first use. */
   facts?: { market: string; name: string }[];
   /** The page as Markdown, links absolute (markdown.ts); for the exports. */
@@ -66,7 +68,16 @@ export function renderBody(body: string, format: 'md' | 'mdx', ctx: RenderContex
   if (!placeBlocks(tree, parts, blocks, format, ctx, state)) return empty();
   if (ctx.html === false) {
     const headings = collectHeadings(tree, ctx.site);
-    return { html: '', headings, links: rewriteLinks(tree, ctx, headings), internalBlocks: state.internalBlocks, faq: [] };
+    // The audit needs the replies' languages (checks/replies.ts), not their HTML.
+    const replyLanguages = replyLanguagesOf(tree);
+    return {
+      html: '',
+      headings,
+      links: rewriteLinks(tree, ctx, headings),
+      internalBlocks: state.internalBlocks,
+      faq: [],
+      ...(replyLanguages.length ? { replyLanguages } : {}),
+    };
   }
   const safe = clean(tree, ctx.site.embeds, ctx.target);
   const headings = collectHeadings(safe, ctx.site);
@@ -74,6 +85,7 @@ export function renderBody(body: string, format: 'md' | 'mdx', ctx: RenderContex
   const markdown = markdownParts(safe, ctx.site.url + urlFor(ctx.lang, ctx.route));
   wrapTables(safe, ctx);
   const replyLanguages = replyLanguagesOf(safe);
+  const replyHtml = replyLanguages.length ? replyFigures(safe).map((f) => toHtml(f)) : [];
   const facts = [...ctx.cited].map((id) => ({ market: id.slice(0, id.indexOf(':')), name: id.slice(id.indexOf(':') + 1) }));
   return {
     html: toHtml(safe),
@@ -81,10 +93,20 @@ export function renderBody(body: string, format: 'md' | 'mdx', ctx: RenderContex
     links,
     internalBlocks: state.internalBlocks,
     faq: ctx.faq ? faqPairs(safe) : [],
-    ...(replyLanguages.length ? { replyLanguages } : {}),
+    ...(replyLanguages.length ? { replyLanguages, replyHtml } : {}),
     ...(facts.length ? { facts } : {}),
     markdown,
   };
+}
+
+/** Every canned reply (`<figure class="reply">`) in the tree, in order. */
+function replyFigures(tree: Root | Element, out: Element[] = []): Element[] {
+  for (const child of tree.children) {
+    if (child.type !== 'element') continue;
+    if (child.tagName === 'figure' && child.properties?.dataReplyLang !== undefined) out.push(child);
+    else replyFigures(child, out);
+  }
+  return out;
 }
 
 /** The `lang` of every canned reply in the tree, once each, in order. */

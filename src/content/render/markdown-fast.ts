@@ -231,7 +231,12 @@ function reply(el: Element, ctx: Ctx): string {
   const caption = elements(el).find((c) => c.tagName === 'figcaption');
   const body = elements(el).find((c) => c.tagName === 'div');
   const [lang, title] = caption ? elements(caption).map((c) => paragraph(c.children, ctx)) : [];
-  return quote([`**${lang ?? ''}**${title ? ` · ${title}` : ''}`, ...(body ? flow(body.children, ctx) : [])].join('\n\n'));
+  return quoteReply(lang ?? '', title, body ? flow(body.children, ctx).join('\n\n') : '');
+}
+
+/** A canned reply as Markdown: a block quote led by its language in bold and its title. */
+export function quoteReply(language: string, title: string | undefined, body: string): string {
+  return quote([`**${language}**${title ? ` · ${title}` : ''}`, ...(body ? [body] : [])].join('\n\n'));
 }
 
 function blockElement(el: Element, ctx: Ctx): string {

@@ -166,3 +166,30 @@ describe('policy dates and links', () => {
     ]);
   });
 });
+
+describe('replies', () => {
+  const sop = (markets: string, replies: string[], body = '') =>
+    `---\ntitle: T\ndescription: D\nowner: team-s\nreviewed: 2026-05-01\nmarkets: ${markets}\n---\n\n## Steps\n\nDo it.${body}\n\n## Replies\n\n${replies
+      .map((l) => `<Reply lang="${l}" title="R ${l}">\nText in ${l}.\n</Reply>`)
+      .join('\n\n')}\n`;
+  const root = folder({
+    ...base,
+    'sop/en/orders/complete.mdx': sop('[de]', ['de', 'en']),
+    'sop/en/orders/no-german.mdx': sop('[de]', ['en']),
+    'sop/en/orders/reference.mdx': sop('[de]', []),
+    'sop/zh-cn/orders/no-german.mdx': '---\ntitle: 中文\ndescription: 说明\n---\n\n## 步骤\n\n照做。\n',
+  });
+
+  test('reply-missing names each language a market needs that a procedure with replies lacks, once, on its source', () => {
+    const f = audit(root, { today: '2026-06-01' }).findings.filter((x) => x.kind === 'reply-missing');
+    expect(f).toMatchObject([
+      {
+        file: 'sop/en/orders/no-german.mdx',
+        lang: 'de',
+        owner: 'team-s',
+        severity: 'warning',
+        message: 'No reply in Deutsch (de); customers in DE write in it.',
+      },
+    ]);
+  });
+});
