@@ -7,10 +7,26 @@ import { dateTimeFormat, numberFormat } from '../i18n/intl.ts';
 
 const unitNames = { day: 'day', month: 'month', year: 'year' } as const;
 
-/** The fact's value as text in `lang`. */
+/** Whether a fact's value is text per language (`{ en: …, de: … }`). */
+export const isTexts = (v: Fact['value']): v is Record<string, string> => typeof v === 'object' && typeof (v as { min?: unknown }).min !== 'number';
+
+/**
+ * The text of a per-language text value for a locale (`de-DE-u-ca-gregory` → `de`, `zh-CN` →
+ * `zh-cn`): the longest language tag the locale starts with, or undefined.
+ */
+export function textIn(texts: Record<string, string>, locale: string): string | undefined {
+  const l = locale.toLowerCase();
+  const key = Object.keys(texts)
+    .filter((k) => l === k || l.startsWith(`${k}-`))
+    .sort((a, b) => b.length - a.length)[0];
+  return key === undefined ? undefined : texts[key];
+}
+
+/** The fact's value as text in `lang` (a locale; a text given per language falls back to its first language). */
 export function formatFact(fact: Fact, lang: string, marketCurrency: string): string {
   const v = fact.value;
   if (typeof v === 'string') return v;
+  if (isTexts(v)) return textIn(v, lang) ?? Object.values(v)[0] ?? '';
   const opts = optionsFor(fact, marketCurrency);
   const nf = numberFormat(lang, opts);
   if (typeof v === 'number') return nf.format(fact.unit === 'percent' ? v / 100 : v);

@@ -16,8 +16,8 @@ const url = z.url({ protocol: /^https?$/ });
 
 /** A market fact as the record's language shows it. */
 export const exportFact = z.strictObject({
-  /** The value as stored: a number, a `{min, max}` range or text. */
-  value: z.union([z.number(), z.strictObject({ min: z.number(), max: z.number() }), z.string()]),
+  /** The value as stored: a number, a `{min, max}` range, text, or text per language. */
+  value: z.union([z.number(), z.strictObject({ min: z.number(), max: z.number() }), z.string(), z.record(z.string(), z.string())]),
   unit: z.enum(factUnits),
   /** The value formatted for the record's language, as the page shows it: "14 Tage", "£135". */
   text: z.string(),

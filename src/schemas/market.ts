@@ -35,6 +35,9 @@ export const channelSchema = z.strictObject({
 
 export const factUnits = ['day', 'month', 'year', 'money', 'percent', 'number', 'text'] as const;
 
+/** Whether a fact's value is text (one for all languages, or one per language) rather than a number or range. */
+export const isTextValue = (v: unknown): boolean => typeof v === 'string' || (typeof v === 'object' && v !== null && !('min' in v));
+
 /** A range such as delivery days: `{ min: 2, max: 4 }`. */
 const range = z
   .strictObject({ min: z.number().nonnegative(), max: z.number().nonnegative() })
@@ -46,7 +49,11 @@ const range = z
  */
 export const factSchema = z
   .strictObject({
-    value: z.union([z.number(), range, plainText]),
+    /**
+     * A number, a `{min, max}` range, or text: one text for every language (an address), or one per
+     * language (`{ en: drop-off at a UPS point, de: … }`), shown in the reader's language.
+     */
+    value: z.union([z.number(), range, plainText, translated]),
     unit: z.enum(factUnits),
     /** ISO 4217 code for `unit: money`; defaults to the market's currency. */
     currency: z
@@ -60,7 +67,7 @@ export const factSchema = z
     /** Law or document it rests on. */
     source: plainText.optional(),
   })
-  .refine((f) => (f.unit === 'text') === (typeof f.value === 'string'), {
+  .refine((f) => (f.unit === 'text') === isTextValue(f.value), {
     error: 'a text value needs `unit: text`, and `unit: text` needs a text value',
     path: ['value'],
   });

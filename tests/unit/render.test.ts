@@ -109,6 +109,19 @@ describe('facts', () => {
     expect(r.problems[0]).toMatchObject({ code: 'UnknownFact', message: 'Market "de" has no fact "withdrawl_days". Did you mean "withdrawal_days"?' });
   });
 
+  test('a text given per language is shown in the language of the text, and a missing language is an error naming the file to fix', () => {
+    expect(render('<Fact name="return_method" market="de" />').html).toContain('>drop-off at a DHL point<');
+    expect(render('<Fact name="return_method" market="de" />', { lang: 'de' }).html).toContain('>Abgabe in einer DHL-Filiale<');
+    const ja = render('<Fact name="return_method" market="de" />', { lang: 'ja' });
+    expect(ja.problems).toMatchObject([
+      {
+        code: 'ComponentInvalid',
+        message: 'Fact "return_method" of market "de" has no text in ja.',
+        hint: 'Add `ja: …` under `value:` of return_method in markets/de.yaml (it has en, de).',
+      },
+    ]);
+  });
+
   test('outside a policy a fact needs a market', () => {
     expect(render('<Fact name="withdrawal_days" />').problems[0]).toMatchObject({ code: 'ComponentInvalid' });
   });

@@ -4,7 +4,7 @@
  */
 import { h } from 'hastscript';
 import { didYouMean, problem } from '../../errors.ts';
-import { formatDate, formatFact } from '../../facts.ts';
+import { formatDate, formatFact, isTexts, textIn } from '../../facts.ts';
 import { own } from '../../own.ts';
 import { lineOf, type Component } from '../context.ts';
 import { formatLocale } from '../../../i18n/locale.ts';
@@ -44,8 +44,17 @@ export const Fact: Component = (node, ctx, attrs) => {
     );
     return null;
   }
-  ctx.cited?.add(`${market.id}:${attrs.name}`);
   const locale = formatLocale(ctx.site, ctx.lang, market);
+  if (isTexts(fact.value) && textIn(fact.value, ctx.lang) === undefined) {
+    ctx.problems.push(
+      problem('ComponentInvalid', ctx.file, `Fact "${attrs.name}" of market "${marketId}" has no text in ${ctx.lang}.`, {
+        line,
+        hint: `Add \`${ctx.lang}: …\` under \`value:\` of ${attrs.name} in markets/${marketId}.yaml (it has ${Object.keys(fact.value).join(', ')}).`,
+      }),
+    );
+    return null;
+  }
+  ctx.cited?.add(`${market.id}:${attrs.name}`);
   if (attrs.show === 'effective') {
     return h('time', { className: ['fact'], dateTime: fact.effective }, formatDate(fact.effective, locale));
   }
