@@ -4,6 +4,7 @@
  * URL, the index or the user is inserted as text.
  */
 import { savedMarket } from './market.ts';
+import { recording, SearchRecorder } from './record.ts';
 import { rerank, searchPlan, type PagefindData, type Ranked } from './search/engine.ts';
 import { loadLexicon, loadPagefind } from './search/load.ts';
 
@@ -78,6 +79,16 @@ export function initSearch(): void {
     location.href = `/${next}/search/${location.search}`;
   });
   showContact(empty, saved?.id, lang);
+  const target = recording();
+  const recorder = target ? new SearchRecorder(target, lang) : undefined;
+  // A result opened (click, middle-click, Enter on the link): which one, at which rank.
+  const onOpen = (e: MouseEvent) => {
+    const a = (e.target as Element).closest<HTMLAnchorElement>('h2 a');
+    const li = a?.closest('li');
+    if (a && li) recorder?.opened(a.href, [...list.children].indexOf(li) + 1);
+  };
+  list.addEventListener('click', onOpen);
+  list.addEventListener('auxclick', onOpen);
 
   more.textContent = data.strings.more ?? '';
   let loaded: { ranked: Ranked; data: PagefindData }[] = [];
@@ -138,6 +149,7 @@ export function initSearch(): void {
         correction.append(partial);
       }
       empty.hidden = n > 0;
+      recorder?.searched(q, n, outcome.corrected, filters.market ?? saved?.id);
     } catch {
       if (mine === seq) status.textContent = data.strings.error ?? '';
     }
@@ -146,7 +158,7 @@ export function initSearch(): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    void run();
+    void run().then(() => recorder?.submitted());
   });
   input.addEventListener('input', () => {
     literal = false;

@@ -36,7 +36,7 @@ export function getBuilt(): Built {
   // Every component asks for this: answer from the cache without touching the disk. The Astro
   // config has already made CONTENT_DIR absolute, so the environment names the content exactly.
   const store = globalThis as Store;
-  const key = `${process.env.SIGNPOST_TARGET ?? 'public'}:${process.env.CONTENT_DIR ?? ''}`;
+  const key = `${process.env.SIGNPOST_TARGET ?? 'public'}:${process.env.CONTENT_DIR ?? ''}:${process.env.SIGNPOST_COLLECTOR ?? ''}`;
   if (store[KEY]?.key === key) return store[KEY].built;
   const root = contentRoot();
   const target = buildTarget();

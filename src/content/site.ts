@@ -62,6 +62,10 @@ export interface SiteModel {
   marketById: Map<string, Market>;
   popular: string[];
   feedbackEndpoint?: string;
+  /** Origin of the collector that receives search events and feedback (site.yaml `collector.url`, or `SIGNPOST_COLLECTOR`). */
+  collector?: string;
+  /** Origins allowed to send to the collector: the site's own and `collector.origins`. */
+  collectorOrigins: string[];
   /** Origins allowed in `<iframe src>`. */
   embeds: string[];
   reviewEvery: Record<ContentType, number>;
@@ -123,7 +127,7 @@ const dirs = (p: string) =>
     : [];
 
 /** Reads site.yaml and markets/*.yaml from a content root. */
-export function loadSite(root: string): { site: SiteModel; problems: Problem[] } {
+export function loadSite(root: string, env: NodeJS.ProcessEnv = process.env): { site: SiteModel; problems: Problem[] } {
   const problems: Problem[] = [];
   let data: SiteData = siteSchema.parse({});
   if (readable(root, 'site.yaml', problems)) {
@@ -214,6 +218,7 @@ export function loadSite(root: string): { site: SiteModel; problems: Problem[] }
     });
   }
 
+  const collector = collectorOrigin(env.SIGNPOST_COLLECTOR ?? data.collector.url, env.SIGNPOST_COLLECTOR !== undefined, problems);
   const site: SiteModel = {
     root,
     name: data.name,
@@ -226,13 +231,32 @@ export function loadSite(root: string): { site: SiteModel; problems: Problem[] }
     markets,
     marketById: new Map(markets.map((m) => [m.id, m])),
     popular: data.popular,
-    feedbackEndpoint: data.feedback.endpoint || undefined,
+    feedbackEndpoint: collector ? `${collector}/v1/feedback` : data.feedback.endpoint || undefined,
+    collector,
+    collectorOrigins: [...new Set([new URL(data.url).origin, ...data.collector.origins.map((o) => new URL(o).origin)])],
     embeds: data.embeds.map((u) => new URL(u).origin),
     reviewEvery: data.review_every,
     dueSoonDays: data.due_soon_days,
     searchWords: loadSearchWords(root, langByCode, problems),
   };
   return { site, problems };
+}
+
+/** The collector's origin from `SIGNPOST_COLLECTOR` or site.yaml; a bad value is a problem naming where it came from. */
+function collectorOrigin(value: string | undefined, fromEnv: boolean, problems: Problem[]): string | undefined {
+  if (!value) return undefined;
+  try {
+    const u = new URL(value);
+    if (u.protocol === 'http:' || u.protocol === 'https:') return u.origin;
+  } catch {
+    // reported below
+  }
+  problems.push(
+    problem('DataInvalid', fromEnv ? 'SIGNPOST_COLLECTOR' : 'site.yaml', `"${value}" is not an http(s) origin for the collector.`, {
+      hint: "Give the collector's origin, e.g. https://insights.example.com or http://127.0.0.1:8787.",
+    }),
+  );
+  return undefined;
 }
 
 /**

@@ -26,6 +26,19 @@ export const siteSchema = z.strictObject({
   categories: z.array(categorySchema).optional(),
   /** Article paths shown as popular on the home page, e.g. `orders/track-your-order`. */
   popular: z.array(z.string()).default([]),
+  /**
+   * The collector (`npm run collect`) that records what readers search and whether pages helped.
+   * Absent or empty: nothing is recorded and the feedback form posts to `feedback.endpoint`, if any.
+   * `SIGNPOST_COLLECTOR=<origin>` at build time overrides `url`.
+   */
+  collector: z
+    .strictObject({
+      /** Origin of the collector, e.g. `https://insights.example.com`. */
+      url: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]).optional(),
+      /** Origins besides `url` of this file allowed to send to it: the agents' site, a staging site. */
+      origins: z.array(z.url({ protocol: /^https?$/ })).default([]),
+    })
+    .default({ origins: [] }),
   feedback: z
     .strictObject({
       /** URL that receives "Was this helpful?" answers as a POST; empty or absent hides the widget. */

@@ -2,15 +2,17 @@
  * The Content-Security-Policy both sites run under. Scripts: only the site's own files (Astro
  * adds the hash of anything inline) and `'wasm-unsafe-eval'`, which Pagefind needs to start its
  * WebAssembly search; never `'unsafe-inline'` or `'unsafe-eval'`. Everything else: the site
- * itself, plus the feedback endpoint and embed hosts named in site.yaml.
+ * itself, plus the collector or feedback endpoint and the embed hosts named in site.yaml.
  */
 import type { SiteModel } from '../content/site.ts';
 
 const origin = (url: string) => new URL(url).origin;
 
 /** Directives other than script-src/style-src (Astro writes those, with hashes). */
-export function cspDirectives(site: Pick<SiteModel, 'feedbackEndpoint' | 'embeds'>): string[] {
-  const feedback = site.feedbackEndpoint ? ` ${origin(site.feedbackEndpoint)}` : '';
+export function cspDirectives(site: Pick<SiteModel, 'feedbackEndpoint' | 'embeds' | 'collector'>): string[] {
+  // The feedback endpoint and the collector (which receives feedback and search events): exactly their origins.
+  const others = [...new Set([site.feedbackEndpoint, site.collector].filter((u): u is string => !!u).map(origin))];
+  const feedback = others.map((o) => ` ${o}`).join('');
   const frames = site.embeds.length ? site.embeds.map(origin).join(' ') : "'none'";
   return [
     "default-src 'self'",

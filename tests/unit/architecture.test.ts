@@ -1,6 +1,7 @@
 /**
  * Dependencies flow one way (docs/architecture.md): a module may import from its own layer or a
- * lower one, never a higher one. Browser code imports only browser code.
+ * lower one, never a higher one. Browser code imports only browser code and src/shared/ (pure
+ * functions both sides run, such as redaction).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,9 +10,9 @@ import { projectRoot } from '../helpers/build.ts';
 
 /** Layers, lowest first. A folder of src/ not listed here fails the test until it is placed. */
 const layers: string[][] = [
-  ['schemas', 'i18n'],
+  ['shared', 'schemas', 'i18n'],
   ['content'],
-  ['audit'],
+  ['audit', 'collector'],
   ['search', 'security', 'build', 'exports'],
   ['integration'],
   ['components', 'layouts'],
@@ -35,7 +36,7 @@ const folderOf = (file: string) => path.relative(src, file).split(path.sep)[0]!;
 /** The imports of `file` that go to a higher layer, as `from → to`. */
 function wrongWay(file: string, imports: string[]): string[] {
   const from = folderOf(file);
-  if (from === 'browser') return [];
+  if (from === 'browser' || from === 'shared') return [];
   return imports
     .filter((target) => target.startsWith(src) && rank.get(folderOf(target))! > rank.get(from)!)
     .map((target) => `${path.relative(projectRoot, file)} → ${path.relative(projectRoot, target)}`);
@@ -56,10 +57,14 @@ describe('architecture', () => {
     expect(browser.length).toBeGreaterThan(3);
     const out = browser.flatMap((f) =>
       importsOf(f)
-        .filter((t) => folderOf(t) !== 'browser')
+        .filter((t) => folderOf(t) !== 'browser' && folderOf(t) !== 'shared')
         .map((t) => `${path.relative(projectRoot, f)} → ${path.relative(projectRoot, t)}`),
     );
     expect(out).toEqual([]);
+    // Shared code runs on both sides: it imports nothing but itself (no DOM, no Node, no zod).
+    const shared = files.filter((f) => folderOf(f) === 'shared');
+    expect(shared.flatMap((f) => importsOf(f).filter((t) => folderOf(t) !== 'shared'))).toEqual([]);
+    expect(shared.filter((f) => /from '(node:|astro)/.test(fs.readFileSync(f, 'utf8')))).toEqual([]);
     const serverTs = files.filter((f) => f.endsWith('.ts') && folderOf(f) !== 'browser');
     expect(
       serverTs.flatMap((f) =>

@@ -28,6 +28,7 @@ export const layoutIds = [
   'toc-title',
   'sources-title',
   'related-title',
+  'feedback-thanks',
   'facts-title',
   'policies-title',
   'popular-title',

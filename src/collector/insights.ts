@@ -1,0 +1,131 @@
+/**
+ * What the knowledge loop tells editors, from the collector's database: the top searches, the
+ * searches that found nothing, those with results but no click, synonyms suggested by
+ * reformulations (zero results for A, then B opened), and the least helpful pages with their
+ * reasons and comments and their owners; each period against the one before it.
+ */
+import type { FeedbackRow, Filter, SearchRow, Store } from './store.ts';
+
+export interface QueryCount {
+  query: string;
+  lang: string;
+  count: number;
+}
+
+export interface Insights {
+  period: { from: string; to: string; days: number };
+  filter: Filter;
+  totals: Totals & { previous: Totals };
+  topQueries: QueryCount[];
+  /** Searches that found nothing, most frequent first. */
+  zeroResults: QueryCount[];
+  /** Searches with results where no result was opened. */
+  noClick: QueryCount[];
+  /** `from` found nothing, then `to` was searched and a result opened: `from` may be a synonym of `to`. */
+  synonyms: { lang: string; from: string; to: string; count: number; yaml: string }[];
+  /** Pages by helpfulness, least helpful first, with at least one "no". */
+  unhelpful: { page: string; lang: string; yes: number; no: number; helpful: number; reasons: Record<string, number>; comments: string[]; owner?: string }[];
+}
+
+interface Totals {
+  searches: number;
+  zeroResults: number;
+  zeroResultRate: number;
+  feedback: number;
+  helpfulRate: number;
+}
+
+const DAY = 86_400;
+/** The same query however it was typed: case, width and spacing do not make two queries. */
+const normal = (q: string) => q.normalize('NFKC').toLocaleLowerCase().replace(/\s+/g, ' ').trim();
+const rate = (part: number, all: number) => (all ? Math.round((1000 * part) / all) / 1000 : 0);
+const iso = (seconds: number) => new Date(seconds * 1000).toISOString().slice(0, 10);
+
+function count(rows: SearchRow[], limit: number): QueryCount[] {
+  const by = new Map<string, QueryCount>();
+  for (const r of rows) {
+    const q = normal(r.query);
+    const key = `${r.lang}\0${q}`;
+    const c = by.get(key) ?? by.set(key, { query: q, lang: r.lang, count: 0 }).get(key)!;
+    c.count++;
+  }
+  return [...by.values()].sort((a, b) => b.count - a.count || a.lang.localeCompare(b.lang) || a.query.localeCompare(b.query)).slice(0, limit);
+}
+
+function totals(searches: SearchRow[], feedback: FeedbackRow[]): Totals {
+  const zero = searches.filter((s) => s.results === 0).length;
+  return {
+    searches: searches.length,
+    zeroResults: zero,
+    zeroResultRate: rate(zero, searches.length),
+    feedback: feedback.length,
+    helpfulRate: rate(feedback.filter((f) => f.helpful).length, feedback.length),
+  };
+}
+
+/**
+ * The insights for the `days` before `now` (seconds), compared with the `days` before that.
+ * `owner(page, lang)` names who answers for a page, when the content root is at hand.
+ */
+export function insights(
+  store: Store,
+  opts: { days: number; now: number; filter?: Filter; limit?: number; owner?: (page: string, lang: string) => string | undefined },
+): Insights {
+  const { days, now } = opts;
+  const filter = opts.filter ?? {};
+  const limit = opts.limit ?? 20;
+  const from = now - days * DAY;
+  // Up to and including the current second.
+  const searches = store.searches(from, now + 1, filter);
+  const feedback = store.feedback(from, now + 1, filter);
+  const previous = totals(store.searches(from - days * DAY, from, filter), store.feedback(from - days * DAY, from, filter));
+
+  const pairs = new Map<string, { lang: string; from: string; to: string; count: number }>();
+  for (const s of searches) {
+    if (!s.previous || !s.opened_page) continue;
+    const a = normal(s.previous);
+    const b = normal(s.query);
+    if (a === b) continue;
+    const key = `${s.lang}\0${a}\0${b}`;
+    const p = pairs.get(key) ?? pairs.set(key, { lang: s.lang, from: a, to: b, count: 0 }).get(key)!;
+    p.count++;
+  }
+
+  const pages = new Map<string, Insights['unhelpful'][number]>();
+  for (const f of feedback) {
+    const key = `${f.lang}\0${f.page}`;
+    const p = pages.get(key) ?? pages.set(key, { page: f.page, lang: f.lang, yes: 0, no: 0, helpful: 0, reasons: {}, comments: [] }).get(key)!;
+    if (f.helpful) p.yes++;
+    else p.no++;
+    if (f.reason) p.reasons[f.reason] = (p.reasons[f.reason] ?? 0) + 1;
+    if (f.comment) p.comments.push(f.comment);
+  }
+  const unhelpful = [...pages.values()]
+    .filter((p) => p.no > 0)
+    .map((p) => {
+      const owner = opts.owner?.(p.page, p.lang);
+      return { ...p, helpful: rate(p.yes, p.yes + p.no), comments: p.comments.slice(-5), ...(owner ? { owner } : {}) };
+    })
+    .sort((a, b) => a.helpful - b.helpful || b.no - a.no || a.page.localeCompare(b.page))
+    .slice(0, limit);
+
+  return {
+    period: { from: iso(from), to: iso(now), days },
+    filter,
+    totals: { ...totals(searches, feedback), previous },
+    topQueries: count(searches, limit),
+    zeroResults: count(
+      searches.filter((s) => s.results === 0),
+      limit,
+    ),
+    noClick: count(
+      searches.filter((s) => s.results > 0 && !s.opened_page),
+      limit,
+    ),
+    synonyms: [...pairs.values()]
+      .sort((a, b) => b.count - a.count || a.from.localeCompare(b.from))
+      .slice(0, limit)
+      .map((p) => ({ ...p, yaml: `  - [${JSON.stringify(p.to)}, ${JSON.stringify(p.from)}]` })),
+    unhelpful,
+  };
+}

@@ -1,0 +1,187 @@
+/**
+ * Where the collector keeps events: SQLite through Node's built-in `node:sqlite`, in WAL mode.
+ * Each request's events are inserted in one transaction before the request is answered, so an
+ * event answered 2xx survives the process being killed. The schema is versioned in code
+ * (`migrations`), applied in order on open, and the database's `user_version` says which ran.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import type { FeedbackEvent, SearchEvent } from '../schemas/events.ts';
+
+/** The schema, one step per version; never edit a step that has shipped: add one. */
+export const migrations: readonly string[] = [
+  `CREATE TABLE searches (
+     id INTEGER PRIMARY KEY,
+     at INTEGER NOT NULL,          -- seconds since the epoch, when the collector received it
+     site TEXT NOT NULL,           -- public | internal
+     lang TEXT NOT NULL,
+     market TEXT,
+     query TEXT NOT NULL,          -- redacted
+     corrected TEXT,
+     results INTEGER NOT NULL,
+     opened_page TEXT,
+     opened_rank INTEGER,
+     previous TEXT                 -- the zero-result query before it, redacted
+   );
+   CREATE INDEX searches_at ON searches (at);
+   CREATE TABLE feedback (
+     id INTEGER PRIMARY KEY,
+     at INTEGER NOT NULL,
+     site TEXT NOT NULL,
+     lang TEXT NOT NULL,
+     market TEXT,
+     page TEXT NOT NULL,
+     helpful INTEGER NOT NULL,     -- 1 yes, 0 no
+     reason TEXT,
+     comment TEXT                  -- redacted
+   );
+   CREATE INDEX feedback_at ON feedback (at);`,
+];
+
+/** Rows as the insights read them. */
+export interface SearchRow {
+  at: number;
+  site: string;
+  lang: string;
+  market: string | null;
+  query: string;
+  corrected: string | null;
+  results: number;
+  opened_page: string | null;
+  opened_rank: number | null;
+  previous: string | null;
+}
+export interface FeedbackRow {
+  at: number;
+  site: string;
+  lang: string;
+  market: string | null;
+  page: string;
+  helpful: number;
+  reason: string | null;
+  comment: string | null;
+}
+
+/** The collector's database. */
+export class Store {
+  readonly db: DatabaseSync;
+  private readonly insertSearch: StatementSync;
+  private readonly insertFeedback: StatementSync;
+
+  /** Opens (and creates or migrates) the database in `file`. */
+  constructor(file: string) {
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    this.db = new DatabaseSync(file);
+    // WAL: readers never block the writer; NORMAL: a commit survives the process being killed
+    // (not a power cut), at a fraction of FULL's cost. busy_timeout: an insights run may read meanwhile.
+    this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
+    this.migrate();
+    this.insertSearch = this.db.prepare(
+      'INSERT INTO searches (at, site, lang, market, query, corrected, results, opened_page, opened_rank, previous) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.insertFeedback = this.db.prepare('INSERT INTO feedback (at, site, lang, market, page, helpful, reason, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  }
+
+  /** The schema version the database is at. */
+  version(): number {
+    return Number((this.db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
+  }
+
+  private migrate(): void {
+    const from = this.version();
+    if (from > migrations.length) throw new Error(`The database is at schema version ${from}; this collector knows ${migrations.length}. Update Signpost.`);
+    for (let v = from; v < migrations.length; v++) {
+      this.transaction(() => {
+        this.db.exec(migrations[v]!);
+        this.db.exec(`PRAGMA user_version = ${v + 1}`);
+      });
+    }
+  }
+
+  /** Runs `fn` in one transaction. */
+  transaction<T>(fn: () => T): T {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const out = fn();
+      this.db.exec('COMMIT');
+      return out;
+    } catch (e) {
+      this.db.exec('ROLLBACK');
+      throw e;
+    }
+  }
+
+  /** Stores a batch of (already validated and redacted) search events in one transaction. */
+  addSearches(site: string, events: readonly SearchEvent[], at = nowSeconds()): void {
+    this.transaction(() => {
+      for (const e of events) {
+        this.insertSearch.run(
+          at,
+          site,
+          e.lang,
+          e.market ?? null,
+          e.query,
+          e.corrected ?? null,
+          e.results,
+          e.opened?.page ?? null,
+          e.opened?.rank ?? null,
+          e.previous ?? null,
+        );
+      }
+    });
+  }
+
+  /** Stores one (already validated and redacted) feedback answer. */
+  addFeedback(f: FeedbackEvent, at = nowSeconds()): void {
+    this.insertFeedback.run(at, f.site, f.lang, f.market ?? null, f.page, f.helpful ? 1 : 0, f.reason ?? null, f.comment ?? null);
+  }
+
+  /** Deletes what is older than `days`; returns how many rows went. */
+  purge(days: number, now = nowSeconds()): number {
+    const before = now - days * 86_400;
+    return this.transaction(
+      () =>
+        Number(this.db.prepare('DELETE FROM searches WHERE at < ?').run(before).changes) +
+        Number(this.db.prepare('DELETE FROM feedback WHERE at < ?').run(before).changes),
+    );
+  }
+
+  /** Search rows received in [from, to), optionally for one language, market or site. */
+  searches(from: number, to: number, filter: Filter = {}): SearchRow[] {
+    return this.select('searches', from, to, filter) as unknown as SearchRow[];
+  }
+
+  /** Feedback rows received in [from, to). */
+  feedback(from: number, to: number, filter: Filter = {}): FeedbackRow[] {
+    return this.select('feedback', from, to, filter) as unknown as FeedbackRow[];
+  }
+
+  private select(table: 'searches' | 'feedback', from: number, to: number, filter: Filter): unknown[] {
+    const where = ['at >= ?', 'at < ?'];
+    const args: (string | number)[] = [from, to];
+    for (const key of ['lang', 'market', 'site'] as const) {
+      if (filter[key]) {
+        where.push(`${key} = ?`);
+        args.push(filter[key]);
+      }
+    }
+    return this.db.prepare(`SELECT * FROM ${table} WHERE ${where.join(' AND ')} ORDER BY at, id`).all(...args);
+  }
+
+  /** Checkpoints the WAL into the database file and closes it. */
+  close(): void {
+    if (!this.db.isOpen) return;
+    this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    this.db.close();
+  }
+}
+
+/** Which rows to read. */
+export interface Filter {
+  lang?: string;
+  market?: string;
+  site?: string;
+}
+
+export const nowSeconds = () => Math.floor(Date.now() / 1000);

@@ -1,0 +1,120 @@
+/**
+ * The knowledge loop in Chromium: the basic fixture built with SIGNPOST_COLLECTOR pointing at a
+ * real collector process, served like a static host; searches and feedback made in the browser
+ * are found as rows in the collector's SQLite file, redacted, and nothing at all is sent when the
+ * browser asks not to be tracked. Every page runs under its CSP, which must allow exactly this.
+ */
+import net from 'node:net';
+import type { Server } from 'node:http';
+import { DatabaseSync } from 'node:sqlite';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowser } from '../helpers/browser.ts';
+import { buildSite, fixture } from '../helpers/build.ts';
+import { startCollector, type RunningCollector } from '../helpers/collector.ts';
+import { tempDir } from '../helpers/temp.ts';
+import { serve } from '../../scripts/serve.ts';
+
+const browser = useBrowser();
+let collector: RunningCollector;
+let server: Server;
+let site: string;
+
+/** A free loopback port, so the site's origin is known before it is built and served. */
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+
+beforeAll(async () => {
+  const port = await freePort();
+  site = `http://127.0.0.1:${port}`;
+  collector = await startCollector(['--origin', site, '--rate', '0']);
+  const built = await buildSite(fixture('basic'), 'public', tempDir('collector-site'), { SIGNPOST_COLLECTOR: collector.url });
+  expect(built.status, built.output).toBe(0);
+  server = await serve(built.outDir, port);
+}, 240_000);
+afterAll(async () => {
+  await new Promise((r) => server?.close(r));
+  await collector?.stop();
+});
+
+const rows = (sql: string) => {
+  const d = new DatabaseSync(collector.db, { readOnly: true });
+  try {
+    return d.prepare(sql).all() as Record<string, unknown>[];
+  } finally {
+    d.close();
+  }
+};
+
+/** A page that records CSP violations and every request to the collector. */
+async function open(url: string, opts: { js?: boolean; gpc?: boolean } = {}): Promise<{ page: Page; violations: string[]; sent: string[] }> {
+  const context = await browser().newContext({ javaScriptEnabled: opts.js ?? true });
+  const page = await context.newPage();
+  const violations: string[] = [];
+  const sent: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
+  });
+  page.on('request', (r) => {
+    if (r.url().startsWith(collector.url)) sent.push(r.url());
+  });
+  if (opts.gpc) await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }));
+  await page.goto(url);
+  return { page, violations, sent };
+}
+
+test('the final query of a search, the result opened and its rank reach the collector, redacted', async () => {
+  const { page, violations } = await open(`${site}/en/search/`);
+  const box = page.locator('form[data-search] input[name="q"]');
+  await box.fill('qqzzxx 123456');
+  await expect.poll(() => page.locator('[data-search-empty]').isVisible()).toBe(true);
+  await box.fill('');
+  await box.pressSequentially('track order', { delay: 40 });
+  await expect.poll(() => page.locator('[data-search-results] li').count()).toBeGreaterThan(0);
+  await page.locator('[data-search-results] li h2 a').first().click();
+  await page.waitForURL(/track-your-order/);
+  await expect
+    .poll(() => rows("SELECT query, lang, results > 0 AS found, opened_page, opened_rank, previous FROM searches WHERE query = 'track order'"), {
+      timeout: 10_000,
+    })
+    .toEqual([{ query: 'track order', lang: 'en', found: 1, opened_page: 'help/orders/track-your-order', opened_rank: 1, previous: 'qqzzxx [number]' }]);
+  // The typed-ahead prefixes ("t", "tr", …) were never a search of their own.
+  expect(rows("SELECT count(*) AS n FROM searches WHERE query LIKE 'tr%' AND query != 'track order'")).toEqual([{ n: 0 }]);
+  expect(violations).toEqual([]);
+});
+
+test('feedback with a reason and a comment is sent in the background, the comment redacted', async () => {
+  const { page, violations } = await open(`${site}/en/help/returns/start-a-return/`);
+  await page.getByText('Tell us more (optional)').click();
+  await page.getByLabel('It is out of date').check();
+  await page.getByLabel('Comment').fill('Wrong address, write me at jane@example.com');
+  await page.getByRole('button', { name: 'No' }).click();
+  await expect.poll(() => page.locator('.feedback-status').textContent()).toBe('Thank you for your feedback.');
+  expect(rows("SELECT page, lang, helpful, reason, comment FROM feedback WHERE page = 'help/returns/start-a-return'")).toEqual([
+    { page: 'help/returns/start-a-return', lang: 'en', helpful: 0, reason: 'outdated', comment: 'Wrong address, write me at [email]' },
+  ]);
+  expect(violations).toEqual([]);
+});
+
+test('without JavaScript the form posts, and the reader lands back on the page with a thank-you', async () => {
+  const { page } = await open(`${site}/de/help/orders/track-your-order/`, { js: false });
+  await page.getByRole('button', { name: 'Ja' }).click();
+  await page.waitForURL(`${site}/de/help/orders/track-your-order/#feedback-thanks`);
+  expect(await page.locator('#feedback-thanks').isVisible()).toBe(true);
+  expect(rows("SELECT helpful FROM feedback WHERE lang = 'de' AND page = 'help/orders/track-your-order'")).toEqual([{ helpful: 1 }]);
+});
+
+test('with Global Privacy Control nothing is sent: no search event, and no feedback widget', async () => {
+  const { page, sent } = await open(`${site}/en/search/?q=track`, { gpc: true });
+  await expect.poll(() => page.locator('[data-search-results] li').count()).toBeGreaterThan(0);
+  await page.locator('[data-search-results] li h2 a').first().click();
+  await page.waitForLoadState();
+  expect(await page.locator('form[data-feedback]').count()).toBe(0);
+  expect(sent).toEqual([]);
+  expect(rows("SELECT count(*) AS n FROM searches WHERE query = 'track'")).toEqual([{ n: 0 }]);
+});
