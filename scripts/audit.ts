@@ -1,7 +1,7 @@
 /**
  * `npm run audit`: flags outdated content before anyone reads it.
  *
- *   npm run audit -- [--format text|json|markdown|github] [--today YYYY-MM-DD] [--fail-on error|warning|none] [--no-cache]
+ *   npm run audit -- [--format text|json|markdown|github] [--today YYYY-MM-DD] [--fail-on error|warning|none] [--no-cache] [--collector-db <file>]
  *
  * Reads CONTENT_DIR (or content/) with the site's own schemas, without starting Astro.
  * Exit code: 1 when a finding at or above --fail-on exists (default: error), 2 on bad arguments.
@@ -15,10 +15,12 @@ import { loadSite } from '../src/content/site.ts';
 import { createI18n, translator } from '../src/i18n/index.ts';
 import { loadStrings } from '../src/content/locales.ts';
 import { formats, github, json, markdown, text, type Format } from '../src/audit/report/index.ts';
+import fs from 'node:fs';
 import { todayUtc } from '../src/audit/dates.ts';
 import { contentRoot } from '../src/content/root.ts';
 
-const usage = 'Usage: npm run audit -- [--format text|json|markdown|github] [--today YYYY-MM-DD] [--fail-on error|warning|none] [--no-cache]';
+const usage =
+  'Usage: npm run audit -- [--format text|json|markdown|github] [--today YYYY-MM-DD] [--fail-on error|warning|none] [--no-cache] [--collector-db <file>]';
 
 /** A bad command line: the message is printed with the usage, and the exit code is 2. */
 class UsageError extends Error {}
@@ -33,13 +35,19 @@ function fail(message: string): never {
  * so that tests can run it in their own process; `node scripts/audit.ts` calls it below.
  */
 export function main(args: string[], env: NodeJS.ProcessEnv = process.env): number {
-  let values: { format?: string; today?: string; 'fail-on'?: string; 'no-cache'?: boolean };
+  let values: { format?: string; today?: string; 'fail-on'?: string; 'no-cache'?: boolean; 'collector-db'?: string };
   let root: string;
   try {
     try {
       ({ values } = parseArgs({
         args,
-        options: { format: { type: 'string' }, today: { type: 'string' }, 'fail-on': { type: 'string' }, 'no-cache': { type: 'boolean' } },
+        options: {
+          format: { type: 'string' },
+          today: { type: 'string' },
+          'fail-on': { type: 'string' },
+          'no-cache': { type: 'boolean' },
+          'collector-db': { type: 'string' },
+        },
       }));
     } catch (e) {
       fail((e as Error).message);
@@ -48,6 +56,8 @@ export function main(args: string[], env: NodeJS.ProcessEnv = process.env): numb
     const today = values.today ?? todayUtc();
     if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today))) fail('--today must be a date written YYYY-MM-DD.');
     if (!['error', 'warning', 'none'].includes(values['fail-on'] ?? 'error')) fail('--fail-on must be error, warning or none.');
+    const db = values['collector-db'] ?? env.SIGNPOST_COLLECTOR_DB;
+    if (db && !fs.existsSync(db)) fail(`The collector database ${db} does not exist (--collector-db or SIGNPOST_COLLECTOR_DB).`);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     console.error(`${e.message}\n${usage}`);
@@ -68,7 +78,8 @@ export function main(args: string[], env: NodeJS.ProcessEnv = process.env): numb
   const { site } = loadSite(root);
   const i18n = createI18n(loadStrings(root), site.defaultLanguage.code);
   const entries = values['no-cache'] ? undefined : readEntriesCached(root, site, (lang) => translator(i18n, lang));
-  const result = audit(root, { today, entries });
+  // With the collector's database: what readers searched for and did not find, and unhelpful pages.
+  const result = audit(root, { today, entries, collectorDb: values['collector-db'] ?? env.SIGNPOST_COLLECTOR_DB });
   result.ms = performance.now() - started;
   const { findings } = result;
 

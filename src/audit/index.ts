@@ -10,10 +10,12 @@ import { translations } from './checks/translations.ts';
 import { policyDates } from './checks/policy-dates.ts';
 import { contentProblems } from './checks/content-problems.ts';
 import { replies } from './checks/replies.ts';
+import { insightFindings } from './checks/insights.ts';
 import { todayUtc } from './dates.ts';
+import { readInsights } from '../collector/insights.ts';
 
 /** The checks the audit runs, in order; each is a pure function from the loaded content to findings. */
-export const checks: Check[] = [contentProblems, review, translations, replies, policyDates];
+export const checks: Check[] = [contentProblems, review, translations, replies, policyDates, insightFindings];
 
 export interface AuditResult {
   findings: Finding[];
@@ -40,9 +42,11 @@ export function translationSources(content: AuditContext['content']): string[] {
  * Audits a content root. `entries` are files the caller has already read, such as the unchanged
  * files the CLI takes from its per-file cache (cache.ts); only the cross-file checks run on them.
  */
-export function audit(root: string, opts: { today?: string; entries?: LoadOptions['entries'] } = {}): AuditResult {
+export function audit(root: string, opts: { today?: string; entries?: LoadOptions['entries']; collectorDb?: string } = {}): AuditResult {
   const started = performance.now();
   const { content, problems } = collectContent(root, 'internal', { html: false, entries: opts.entries });
-  const findings = runChecks({ today: opts.today ?? todayUtc(), content, problems, history: readHistory(root, translationSources(content)) });
+  const today = opts.today ?? todayUtc();
+  const insights = opts.collectorDb ? readInsights(opts.collectorDb, content.site, today) : undefined;
+  const findings = runChecks({ today, content, problems, history: readHistory(root, translationSources(content)), insights });
   return { findings, files: content.entries.length + new Set(problems.map((p) => p.file)).size, ms: performance.now() - started };
 }

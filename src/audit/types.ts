@@ -8,6 +8,9 @@ export const findingKinds = [
   'translation-stale',
   'translation-missing',
   'reply-missing',
+  'search-gap',
+  'unhelpful',
+  'synonym-suggestion',
   'policy-expired',
   'policy-not-yet-effective',
   'broken-link',
@@ -41,6 +44,8 @@ export interface AuditContext {
   content: import('../content/load.ts').Content;
   problems: import('../content/errors.ts').Problem[];
   history: import('./git.ts').History;
+  /** What the collector recorded, when the audit is given its database (checks/insights.ts). */
+  insights?: import('../collector/insights.ts').Insights;
 }
 
 /** One check: pure function from the audit context to findings. */

@@ -11,6 +11,7 @@ import type { Finding } from '../audit/types.ts';
 import { runChecks, translationSources } from '../audit/index.ts';
 import { readHistory } from '../audit/git.ts';
 import { todayUtc } from '../audit/dates.ts';
+import { readInsights, type Insights } from '../collector/insights.ts';
 
 export interface Built {
   content: Content;
@@ -19,6 +20,8 @@ export interface Built {
   findings: Finding[];
   /** The date the audit was run for (`SIGNPOST_TODAY`, else today in UTC). */
   today: string;
+  /** What the collector recorded (internal site, `SIGNPOST_COLLECTOR_DB`), for the Content health page. */
+  insights?: Insights;
 }
 
 const KEY = Symbol.for('signpost.built');
@@ -36,14 +39,17 @@ export function getBuilt(): Built {
   // Every component asks for this: answer from the cache without touching the disk. The Astro
   // config has already made CONTENT_DIR absolute, so the environment names the content exactly.
   const store = globalThis as Store;
-  const key = `${process.env.SIGNPOST_TARGET ?? 'public'}:${process.env.CONTENT_DIR ?? ''}:${process.env.SIGNPOST_COLLECTOR ?? ''}`;
+  const key = `${process.env.SIGNPOST_TARGET ?? 'public'}:${process.env.CONTENT_DIR ?? ''}:${process.env.SIGNPOST_COLLECTOR ?? ''}:${process.env.SIGNPOST_COLLECTOR_DB ?? ''}`;
   if (store[KEY]?.key === key) return store[KEY].built;
   const root = contentRoot();
   const target = buildTarget();
   const content = loadContent(root, target);
   const today = process.env.SIGNPOST_TODAY ?? todayUtc();
-  const findings = target === 'internal' ? runChecks({ today, content, problems: [], history: readHistory(root, translationSources(content)) }) : [];
-  const built = { content, routes: buildRoutes(content), findings, today };
+  // The agents' site also shows what readers told the collector, when the build is given its database.
+  const db = process.env.SIGNPOST_COLLECTOR_DB;
+  const insights = target === 'internal' && db ? readInsights(db, content.site, today) : undefined;
+  const findings = target === 'internal' ? runChecks({ today, content, problems: [], history: readHistory(root, translationSources(content)), insights }) : [];
+  const built = { content, routes: buildRoutes(content), findings, today, ...(insights ? { insights } : {}) };
   store[KEY] = { key, built };
   return built;
 }

@@ -4,7 +4,8 @@
  * reformulations (zero results for A, then B opened), and the least helpful pages with their
  * reasons and comments and their owners; each period against the one before it.
  */
-import type { FeedbackRow, Filter, SearchRow, Store } from './store.ts';
+import { Store, type FeedbackRow, type Filter, type SearchRow } from './store.ts';
+import type { SiteModel } from '../content/site.ts';
 
 export interface QueryCount {
   query: string;
@@ -16,6 +17,8 @@ export interface Insights {
   period: { from: string; to: string; days: number };
   filter: Filter;
   totals: Totals & { previous: Totals };
+  /** Searches and searches that found nothing, per language. */
+  perLanguage: { lang: string; searches: number; zeroResults: number }[];
   topQueries: QueryCount[];
   /** Searches that found nothing, most frequent first. */
   zeroResults: QueryCount[];
@@ -109,10 +112,17 @@ export function insights(
     .sort((a, b) => a.helpful - b.helpful || b.no - a.no || a.page.localeCompare(b.page))
     .slice(0, limit);
 
+  const perLanguage = new Map<string, { lang: string; searches: number; zeroResults: number }>();
+  for (const s of searches) {
+    const l = perLanguage.get(s.lang) ?? perLanguage.set(s.lang, { lang: s.lang, searches: 0, zeroResults: 0 }).get(s.lang)!;
+    l.searches++;
+    if (s.results === 0) l.zeroResults++;
+  }
   return {
     period: { from: iso(from), to: iso(now), days },
     filter,
     totals: { ...totals(searches, feedback), previous },
+    perLanguage: [...perLanguage.values()].sort((a, b) => b.searches - a.searches || a.lang.localeCompare(b.lang)),
     topQueries: count(searches, limit),
     zeroResults: count(
       searches.filter((s) => s.results === 0),
@@ -128,4 +138,17 @@ export function insights(
       .map((p) => ({ ...p, yaml: `  - [${JSON.stringify(p.to)}, ${JSON.stringify(p.from)}]` })),
     unhelpful,
   };
+}
+
+/**
+ * The insights of a collector database for the audit and the agents' site: the `collector.thresholds.days`
+ * up to the end of `today` (YYYY-MM-DD, so a build for a given day is reproducible), read-only.
+ */
+export function readInsights(file: string, site: Pick<SiteModel, 'insightThresholds'>, today: string): Insights {
+  const store = new Store(file, { readOnly: true });
+  try {
+    return insights(store, { days: site.insightThresholds.days, now: Date.parse(`${today}T23:59:59Z`) / 1000, limit: 100 });
+  } finally {
+    store.close();
+  }
 }

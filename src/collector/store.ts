@@ -66,21 +66,38 @@ export interface FeedbackRow {
 /** The collector's database. */
 export class Store {
   readonly db: DatabaseSync;
-  private readonly insertSearch: StatementSync;
-  private readonly insertFeedback: StatementSync;
+  private readonly readOnly: boolean;
+  private statements: { search: StatementSync; feedback: StatementSync } | undefined;
 
-  /** Opens (and creates or migrates) the database in `file`. */
-  constructor(file: string) {
+  /**
+   * Opens (and creates or migrates) the database in `file`; `readOnly` opens an existing one for
+   * reading only (the audit and the build read the insights while the collector writes).
+   */
+  constructor(file: string, options: { readOnly?: boolean } = {}) {
+    this.readOnly = options.readOnly ?? false;
+    if (this.readOnly) {
+      this.db = new DatabaseSync(file, { readOnly: true });
+      this.db.exec('PRAGMA busy_timeout = 5000;');
+      if (this.version() !== migrations.length)
+        throw new Error(`${file} is at schema version ${this.version()}, not ${migrations.length}: start the collector once to migrate it.`);
+      return;
+    }
     if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     this.db = new DatabaseSync(file);
     // WAL: readers never block the writer; NORMAL: a commit survives the process being killed
     // (not a power cut), at a fraction of FULL's cost. busy_timeout: an insights run may read meanwhile.
     this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
     this.migrate();
-    this.insertSearch = this.db.prepare(
-      'INSERT INTO searches (at, site, lang, market, query, corrected, results, opened_page, opened_rank, previous) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    );
-    this.insertFeedback = this.db.prepare('INSERT INTO feedback (at, site, lang, market, page, helpful, reason, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  }
+
+  private get insert() {
+    this.statements ??= {
+      search: this.db.prepare(
+        'INSERT INTO searches (at, site, lang, market, query, corrected, results, opened_page, opened_rank, previous) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      feedback: this.db.prepare('INSERT INTO feedback (at, site, lang, market, page, helpful, reason, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+    };
+    return this.statements;
   }
 
   /** The schema version the database is at. */
@@ -116,7 +133,7 @@ export class Store {
   addSearches(site: string, events: readonly SearchEvent[], at = nowSeconds()): void {
     this.transaction(() => {
       for (const e of events) {
-        this.insertSearch.run(
+        this.insert.search.run(
           at,
           site,
           e.lang,
@@ -134,7 +151,7 @@ export class Store {
 
   /** Stores one (already validated and redacted) feedback answer. */
   addFeedback(f: FeedbackEvent, at = nowSeconds()): void {
-    this.insertFeedback.run(at, f.site, f.lang, f.market ?? null, f.page, f.helpful ? 1 : 0, f.reason ?? null, f.comment ?? null);
+    this.insert.feedback.run(at, f.site, f.lang, f.market ?? null, f.page, f.helpful ? 1 : 0, f.reason ?? null, f.comment ?? null);
   }
 
   /** Deletes what is older than `days`; returns how many rows went. */
@@ -172,7 +189,7 @@ export class Store {
   /** Checkpoints the WAL into the database file and closes it. */
   close(): void {
     if (!this.db.isOpen) return;
-    this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    if (!this.readOnly) this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
     this.db.close();
   }
 }

@@ -66,6 +66,8 @@ export interface SiteModel {
   collector?: string;
   /** Origins allowed to send to the collector: the site's own and `collector.origins`. */
   collectorOrigins: string[];
+  /** When what the collector recorded becomes audit findings. */
+  insightThresholds: { days: number; search_gap: number; unhelpful_votes: number; unhelpful_ratio: number; synonym: number };
   /** Origins allowed in `<iframe src>`. */
   embeds: string[];
   reviewEvery: Record<ContentType, number>;
@@ -233,6 +235,7 @@ export function loadSite(root: string, env: NodeJS.ProcessEnv = process.env): { 
     popular: data.popular,
     feedbackEndpoint: collector ? `${collector}/v1/feedback` : data.feedback.endpoint || undefined,
     collector,
+    insightThresholds: data.collector.thresholds,
     collectorOrigins: [...new Set([new URL(data.url).origin, ...data.collector.origins.map((o) => new URL(o).origin)])],
     embeds: data.embeds.map((u) => new URL(u).origin),
     reviewEvery: data.review_every,

@@ -37,8 +37,23 @@ export const siteSchema = z.strictObject({
       url: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]).optional(),
       /** Origins besides `url` of this file allowed to send to it: the agents' site, a staging site. */
       origins: z.array(z.url({ protocol: /^https?$/ })).default([]),
+      /** When the audit turns what the collector recorded into findings (`SIGNPOST_COLLECTOR_DB`). */
+      thresholds: z
+        .strictObject({
+          /** Days of events the audit looks at. */
+          days: z.number().int().min(1).default(30),
+          /** `search-gap`: a query searched at least this often in a language, with no result. */
+          search_gap: z.number().int().min(1).default(3),
+          /** `unhelpful`: a page with at least this many answers… */
+          unhelpful_votes: z.number().int().min(1).default(5),
+          /** …of which fewer than this share said it helped. */
+          unhelpful_ratio: z.number().min(0).max(1).default(0.5),
+          /** `synonym-suggestion`: a reformulation seen at least this often. */
+          synonym: z.number().int().min(1).default(2),
+        })
+        .default({ days: 30, search_gap: 3, unhelpful_votes: 5, unhelpful_ratio: 0.5, synonym: 2 }),
     })
-    .default({ origins: [] }),
+    .default({ origins: [], thresholds: { days: 30, search_gap: 3, unhelpful_votes: 5, unhelpful_ratio: 0.5, synonym: 2 } }),
   feedback: z
     .strictObject({
       /** URL that receives "Was this helpful?" answers as a POST; empty or absent hides the widget. */

@@ -73,6 +73,8 @@ test('the final query of a search, the result opened and its rank reach the coll
   const box = page.locator('form[data-search] input[name="q"]');
   await box.fill('qqzzxx 123456');
   await expect.poll(() => page.locator('[data-search-empty]').isVisible()).toBe(true);
+  // The reader reads "nothing found" for a moment (the query counts), then tries other words.
+  await page.waitForTimeout(2500);
   await box.fill('');
   await box.pressSequentially('track order', { delay: 40 });
   await expect.poll(() => page.locator('[data-search-results] li').count()).toBeGreaterThan(0);
@@ -118,3 +120,18 @@ test('with Global Privacy Control nothing is sent: no search event, and no feedb
   expect(sent).toEqual([]);
   expect(rows("SELECT count(*) AS n FROM searches WHERE query = 'track'")).toEqual([{ n: 0 }]);
 });
+
+test('the agents’ Content health page built with the collector’s database shows what readers searched for and what did not help', async () => {
+  const built = await buildSite(fixture('basic'), 'internal', tempDir('collector-health'), {
+    SIGNPOST_COLLECTOR_DB: collector.db,
+    SIGNPOST_TODAY: new Date().toISOString().slice(0, 10),
+  });
+  expect(built.status, built.output).toBe(0);
+  const page = await browser().newPage();
+  await page.goto(`file://${built.outDir}/en/health/index.html`);
+  const section = page.locator('section[aria-labelledby="searches-title"]');
+  expect(await section.locator('h2').textContent()).toBe('What readers searched for, last 30 days');
+  expect(await section.locator('ol').first().textContent()).toContain('qqzzxx [number]');
+  expect(await section.locator('ol').last().textContent()).toContain('en/help/returns/start-a-return');
+  expect(await section.locator('figure svg desc').textContent()).toMatch(/English: found something \d+, found nothing \d+/);
+}, 240_000);

@@ -29,6 +29,7 @@ export const layoutIds = [
   'sources-title',
   'related-title',
   'feedback-thanks',
+  'searches-title',
   'facts-title',
   'policies-title',
   'popular-title',
