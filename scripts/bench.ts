@@ -35,10 +35,12 @@ import { measure } from './bench/measure.ts';
 import { corpusQueries, measureSearch, type SearchFigures } from './bench/search.ts';
 import { readQueries, runQueries, score } from './bench/search-quality.ts';
 import { pathologicalTable, runPathological } from './bench/pathological.ts';
+import { benchCollector, collectorTable } from './bench/collector.ts';
 import { convertCorpus, prepareStarlight } from './bench/starlight.ts';
 import { contentRoot, projectRoot } from '../src/content/root.ts';
 
-const usage = 'Usage: npm run bench -- [--pages <n> …] [--no-browser] [--starlight] | --pathological | --frontmatter [--pages <n> …] | --search';
+const usage =
+  'Usage: npm run bench -- [--pages <n> …] [--no-browser] [--starlight] | --pathological | --frontmatter [--pages <n> …] | --search | --collector [--seconds 60]';
 const { values } = parseCommandLine(
   {
     options: {
@@ -48,6 +50,8 @@ const { values } = parseCommandLine(
       pathological: { type: 'boolean' },
       frontmatter: { type: 'boolean' },
       search: { type: 'boolean' },
+      collector: { type: 'boolean' },
+      seconds: { type: 'string' },
     },
   },
   usage,
@@ -215,6 +219,31 @@ if (values.pathological) {
       `${before}<!-- pathological:start -->\nMeasured ${new Date().toISOString().slice(0, 10)} on ${machine}.\n\n${pathologicalTable(rows)}\n<!-- pathological:end -->${after}`,
     );
     console.log(`\nWrote ${path.relative(projectRoot, doc)} and bench-out/pathological.json`);
+  }
+  process.exit(0);
+}
+
+// --collector: the collector under sustained load (scripts/bench/collector.ts), written to
+// bench-out/collector.json and to its section of docs/performance.md.
+if (values.collector) {
+  const seconds = Number(values.seconds ?? 60);
+  if (!Number.isInteger(seconds) || seconds < 1) usageError('--seconds takes a whole number of seconds, e.g. --seconds 60', usage);
+  const done = progress(`collector under load for ${seconds} s`);
+  const figures = await benchCollector(seconds);
+  done();
+  const table = collectorTable(figures);
+  console.log(`\n${table}`);
+  fs.writeFileSync(path.join(out, 'collector.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, sqlite: figures }, null, 2)}\n`);
+  const doc = path.join(projectRoot, 'docs/performance.md');
+  const text = fs.readFileSync(doc, 'utf8');
+  const [before, rest] = text.split('<!-- collector:start -->');
+  if (rest !== undefined) {
+    const after = rest.split('<!-- collector:end -->')[1] ?? '';
+    fs.writeFileSync(
+      doc,
+      `${before}<!-- collector:start -->\nMeasured ${new Date().toISOString().slice(0, 10)} on ${machine}.\n\n${table}\n<!-- collector:end -->${after}`,
+    );
+    console.log(`\nWrote ${path.relative(projectRoot, doc)} and bench-out/collector.json`);
   }
   process.exit(0);
 }
