@@ -228,12 +228,19 @@ if (values.pathological) {
 if (values.collector) {
   const seconds = Number(values.seconds ?? 60);
   if (!Number.isInteger(seconds) || seconds < 1) usageError('--seconds takes a whole number of seconds, e.g. --seconds 60', usage);
-  const done = progress(`collector under load for ${seconds} s`);
-  const figures = await benchCollector(seconds);
+  const runs: { name: string; f: Awaited<ReturnType<typeof benchCollector>> }[] = [];
+  let done = progress(`collector on SQLite under load for ${seconds} s`);
+  runs.push({ name: 'SQLite (node:sqlite, WAL)', f: await benchCollector(seconds) });
   done();
-  const table = collectorTable(figures);
+  // PostgreSQL too when DATABASE_URL names a server (on the same machine, sharing its 2 cores).
+  if (process.env.DATABASE_URL) {
+    done = progress(`collector on PostgreSQL under load for ${seconds} s`);
+    runs.push({ name: 'PostgreSQL (pg, same machine)', f: await benchCollector(seconds, 32, 10, process.env.DATABASE_URL) });
+    done();
+  }
+  const table = collectorTable(runs);
   console.log(`\n${table}`);
-  fs.writeFileSync(path.join(out, 'collector.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, sqlite: figures }, null, 2)}\n`);
+  fs.writeFileSync(path.join(out, 'collector.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, runs }, null, 2)}\n`);
   const doc = path.join(projectRoot, 'docs/performance.md');
   const text = fs.readFileSync(doc, 'utf8');
   const [before, rest] = text.split('<!-- collector:start -->');

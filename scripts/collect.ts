@@ -3,11 +3,12 @@
  * that records what readers search and whether pages helped. The sites send to it when built with
  * `collector.url` in site.yaml or `SIGNPOST_COLLECTOR=<origin>`.
  * `npm run collect -- purge --db <file> [--days 180]` deletes what is older than the retention.
+ * With `DATABASE_URL=postgres://…` the events go to PostgreSQL instead of the SQLite file.
  */
 import { loadSite } from '../src/content/site.ts';
 import { contentRoot } from '../src/content/root.ts';
 import { createCollector } from '../src/collector/server.ts';
-import { Store } from '../src/collector/store.ts';
+import { describeStore, openEventStore } from '../src/collector/open.ts';
 import { parseCommandLine, usageError } from './args.ts';
 
 const usage = `Usage: npm run collect -- [--port 8787] [--host 127.0.0.1] [--db data/collector.sqlite] [--origin <origin> …] [--rate 20] [--retention-days 180] [--trust-proxy]
@@ -34,11 +35,12 @@ const whole = (name: string, v: string, min = 0) => {
   return n;
 };
 
+const where = { db: values.db, databaseUrl: process.env.DATABASE_URL || undefined };
 if (positionals[0] === 'purge') {
-  const store = new Store(values.db);
+  const store = await openEventStore(where);
   const days = whole('days', values.days ?? values['retention-days'], 1);
-  console.log(`Deleted ${store.purge(days)} rows older than ${days} days from ${values.db}.`);
-  store.close();
+  console.log(`Deleted ${await store.purge(days)} rows older than ${days} days from ${describeStore(where)}.`);
+  await store.close();
 } else if (positionals.length) {
   usageError(`Unknown command "${positionals.join(' ')}".`, usage);
 } else {
@@ -46,16 +48,16 @@ if (positionals[0] === 'purge') {
   const retention = whole('retention-days', values['retention-days'], 1);
   const { site } = loadSite(contentRoot());
   const origins = [...new Set([...site.collectorOrigins, ...values.origin.map((o) => new URL(o).origin)])];
-  const store = new Store(values.db);
+  const store = await openEventStore(where);
   // Retention: what is older goes at start and then once a day.
-  store.purge(retention);
-  const daily = setInterval(() => store.purge(retention), 86_400_000);
+  await store.purge(retention);
+  const daily = setInterval(() => void store.purge(retention), 86_400_000);
   daily.unref();
   const server = createCollector({ store, origins, rate: whole('rate', values.rate), trustProxy: values['trust-proxy'] });
   server.listen(port, values.host, () => {
     const a = server.address();
-    const where = typeof a === 'object' && a ? `http://${values.host}:${a.port}` : String(a);
-    console.log(`Collector listening on ${where}, storing in ${values.db} (retention ${retention} days). Sites allowed: ${origins.join(', ')}`);
+    const at = typeof a === 'object' && a ? `http://${values.host}:${a.port}` : String(a);
+    console.log(`Collector listening on ${at}, storing in ${describeStore(where)} (retention ${retention} days). Sites allowed: ${origins.join(', ')}`);
   });
   // SIGTERM/SIGINT: stop taking requests, let those in flight finish (each is stored before it is
   // answered), then checkpoint and close the database.
@@ -63,8 +65,7 @@ if (positionals[0] === 'purge') {
     console.log(`${signal}: closing the collector…`);
     clearInterval(daily);
     server.close(() => {
-      store.close();
-      process.exit(0);
+      void store.close().then(() => process.exit(0));
     });
     server.closeIdleConnections();
     setTimeout(() => {

@@ -1,10 +1,12 @@
 /**
  * `npm run insights -- --db data/collector.sqlite [--since 30d] [--lang de] [--market de] [--format text|json|markdown]`:
  * what readers searched for and did not find, which pages did not help and who owns them, and
- * synonyms to add, from the collector's database (src/collector/insights.ts).
+ * synonyms to add, from the collector's database (src/collector/insights.ts): the SQLite file, or
+ * PostgreSQL when `DATABASE_URL` is set.
  */
 import fs from 'node:fs';
-import { Store, nowSeconds } from '../src/collector/store.ts';
+import { nowSeconds } from '../src/collector/store.ts';
+import { openEventStore } from '../src/collector/open.ts';
 import { insights, type Insights } from '../src/collector/insights.ts';
 import { collectContent } from '../src/content/load.ts';
 import { contentRoot } from '../src/content/root.ts';
@@ -29,7 +31,8 @@ const since = /^(\d+)([dw])$/.exec(values.since);
 if (!since || Number(since[1]) < 1) usageError(`--since takes a number of days or weeks such as 30d or 4w, not "${values.since}".`, usage);
 const days = Number(since[1]) * (since[2] === 'w' ? 7 : 1);
 if (!['text', 'json', 'markdown'].includes(values.format)) usageError(`--format is text, json or markdown, not "${values.format}".`, usage);
-if (!fs.existsSync(values.db)) usageError(`${values.db} does not exist: start the collector with npm run collect -- --db ${values.db}.`, usage);
+const databaseUrl = process.env.DATABASE_URL || undefined;
+if (!databaseUrl && !fs.existsSync(values.db)) usageError(`${values.db} does not exist: start the collector with npm run collect -- --db ${values.db}.`, usage);
 
 // Owners from the content root, when it loads: "who should fix this page".
 let owner: ((page: string, lang: string) => string | undefined) | undefined;
@@ -43,9 +46,9 @@ try {
   owner = undefined;
 }
 
-const store = new Store(values.db);
-const report = insights(store, { days, now: nowSeconds(), filter: { lang: values.lang, market: values.market, site: values.site }, owner });
-store.close();
+const store = await openEventStore({ db: values.db, databaseUrl });
+const report = await insights(store, { days, now: nowSeconds(), filter: { lang: values.lang, market: values.market, site: values.site }, owner });
+await store.close();
 console.log(values.format === 'json' ? JSON.stringify(report, null, 2) : values.format === 'markdown' ? markdown(report) : text(report));
 
 function change(now: number, before: number): string {

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import autocannon from 'autocannon';
+import pg from 'pg';
 import { projectRoot } from '../../src/content/root.ts';
 
 export interface CollectorFigures {
@@ -44,12 +45,28 @@ function batch(size: number, n: number): string {
   return JSON.stringify({ site: 'public', events });
 }
 
-/** Runs the load for `seconds` with `connections` clients, `size` events a request. */
-export async function benchCollector(seconds = 60, connections = 32, size = 10): Promise<CollectorFigures> {
+/**
+ * Runs the load for `seconds` with `connections` clients, `size` events a request, against a
+ * fresh SQLite file, or a fresh schema of the PostgreSQL server `databaseUrl` names.
+ */
+export async function benchCollector(seconds = 60, connections = 32, size = 10, databaseUrl?: string): Promise<CollectorFigures> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'signpost-bench-collector-'));
   const db = path.join(dir, 'events.sqlite');
+  let pgUrl: string | undefined;
+  if (databaseUrl) {
+    const schema = `bench_${Date.now()}`;
+    const c = new pg.Client({ connectionString: databaseUrl });
+    await c.connect();
+    await c.query(`CREATE SCHEMA ${schema}`);
+    await c.end();
+    const u = new URL(databaseUrl);
+    u.searchParams.set('options', `-c search_path=${schema}`);
+    pgUrl = u.href;
+  }
+  const { DATABASE_URL: _, ...env } = process.env;
   const proc = spawn(process.execPath, [path.join(projectRoot, 'scripts/collect.ts'), '--port', '0', '--db', db, '--rate', '0'], {
     stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...env, ...(pgUrl ? { DATABASE_URL: pgUrl } : {}) },
   });
   try {
     const url = await new Promise<string>((resolve, reject) => {
@@ -74,9 +91,17 @@ export async function benchCollector(seconds = 60, connections = 32, size = 10):
     const ok = result['2xx'];
     proc.kill('SIGTERM');
     await new Promise((r) => proc.on('exit', r));
-    const d = new DatabaseSync(db, { readOnly: true });
-    const stored = Number((d.prepare('SELECT count(*) AS n FROM searches').get() as { n: number }).n);
-    d.close();
+    let stored: number;
+    if (pgUrl) {
+      const c = new pg.Client({ connectionString: pgUrl });
+      await c.connect();
+      stored = Number((await c.query('SELECT count(*) AS n FROM searches')).rows[0].n);
+      await c.end();
+    } else {
+      const d = new DatabaseSync(db, { readOnly: true });
+      stored = Number((d.prepare('SELECT count(*) AS n FROM searches').get() as { n: number }).n);
+      d.close();
+    }
     return {
       seconds,
       connections,
@@ -95,15 +120,16 @@ export async function benchCollector(seconds = 60, connections = 32, size = 10):
   }
 }
 
-/** The figures as Markdown lines for docs/performance.md. */
-export function collectorTable(f: CollectorFigures): string {
+/** The figures as a Markdown table for docs/performance.md, a column per database. */
+export function collectorTable(runs: { name: string; f: CollectorFigures }[]): string {
+  const row = (label: string, cell: (f: CollectorFigures) => string) => `| ${label} | ${runs.map((r) => cell(r.f)).join(' | ')} |`;
   return [
-    '| | SQLite (node:sqlite, WAL) |',
-    '| --- | --- |',
-    `| Load | ${f.connections} connections for ${f.seconds} s, ${f.eventsPerRequest} events a request |`,
-    `| Events stored per second | ${f.eventsPerSecond} (${f.requestsPerSecond} requests/s) |`,
-    `| Latency p50 / p90 / p99 / max | ${f.latencyMs.p50} / ${f.latencyMs.p90} / ${f.latencyMs.p99} / ${f.latencyMs.max} ms |`,
-    `| Events answered 2xx / rows counted afterwards / lost | ${f.acknowledged} / ${f.stored} / ${f.lost} |`,
-    `| Errors and non-2xx answers | ${f.errors} |`,
+    `| | ${runs.map((r) => r.name).join(' | ')} |`,
+    `| --- | ${runs.map(() => '---').join(' | ')} |`,
+    row('Load', (f) => `${f.connections} connections for ${f.seconds} s, ${f.eventsPerRequest} events a request`),
+    row('Events stored per second', (f) => `${f.eventsPerSecond} (${f.requestsPerSecond} requests/s)`),
+    row('Latency p50 / p90 / p99 / max', (f) => `${f.latencyMs.p50} / ${f.latencyMs.p90} / ${f.latencyMs.p99} / ${f.latencyMs.max} ms`),
+    row('Events answered 2xx / rows counted afterwards / lost', (f) => `${f.acknowledged} / ${f.stored} / ${f.lost}`),
+    row('Errors and non-2xx answers', (f) => String(f.errors)),
   ].join('\n');
 }

@@ -4,7 +4,7 @@
  * reformulations (zero results for A, then B opened), and the least helpful pages with their
  * reasons and comments and their owners; each period against the one before it.
  */
-import { Store, type FeedbackRow, type Filter, type SearchRow } from './store.ts';
+import { Store, type EventStore, type FeedbackRow, type Filter, type SearchRow } from './store.ts';
 import type { SiteModel } from '../content/site.ts';
 
 export interface QueryCount {
@@ -66,22 +66,49 @@ function totals(searches: SearchRow[], feedback: FeedbackRow[]): Totals {
   };
 }
 
+interface InsightOptions {
+  days: number;
+  now: number;
+  filter?: Filter;
+  limit?: number;
+  owner?: (page: string, lang: string) => string | undefined;
+}
+
+/** The rows of the period (up to and including the current second) and of the period before it. */
+type Rows = { searches: SearchRow[]; feedback: FeedbackRow[]; previous: { searches: SearchRow[]; feedback: FeedbackRow[] } };
+const span = (o: InsightOptions) => ({ from: o.now - o.days * DAY, to: o.now + 1, before: o.now - 2 * o.days * DAY });
+
 /**
- * The insights for the `days` before `now` (seconds), compared with the `days` before that.
- * `owner(page, lang)` names who answers for a page, when the content root is at hand.
+ * The insights for the `days` before `now` (seconds), compared with the `days` before that, from
+ * any database. `owner(page, lang)` names who answers for a page, when the content root is at hand.
  */
-export function insights(
-  store: Store,
-  opts: { days: number; now: number; filter?: Filter; limit?: number; owner?: (page: string, lang: string) => string | undefined },
-): Insights {
+export async function insights(store: EventStore, opts: InsightOptions): Promise<Insights> {
+  const { from, to, before } = span(opts);
+  const f = opts.filter ?? {};
+  const [searches, feedback, ps, pf] = await Promise.all([
+    store.searches(from, to, f),
+    store.feedback(from, to, f),
+    store.searches(before, from, f),
+    store.feedback(before, from, f),
+  ]);
+  return compute({ searches, feedback, previous: { searches: ps, feedback: pf } }, opts);
+}
+
+/** The same from a SQLite store, without waiting (the build and the audit are synchronous). */
+export function insightsSync(store: Store, opts: InsightOptions): Insights {
+  const { from, to, before } = span(opts);
+  const f = opts.filter ?? {};
+  const previous = { searches: store.searches(before, from, f), feedback: store.feedback(before, from, f) };
+  return compute({ searches: store.searches(from, to, f), feedback: store.feedback(from, to, f), previous }, opts);
+}
+
+function compute(rows: Rows, opts: InsightOptions): Insights {
   const { days, now } = opts;
   const filter = opts.filter ?? {};
   const limit = opts.limit ?? 20;
-  const from = now - days * DAY;
-  // Up to and including the current second.
-  const searches = store.searches(from, now + 1, filter);
-  const feedback = store.feedback(from, now + 1, filter);
-  const previous = totals(store.searches(from - days * DAY, from, filter), store.feedback(from - days * DAY, from, filter));
+  const { from } = span(opts);
+  const { searches, feedback } = rows;
+  const previous = totals(rows.previous.searches, rows.previous.feedback);
 
   const pairs = new Map<string, { lang: string; from: string; to: string; count: number }>();
   for (const s of searches) {
@@ -147,7 +174,7 @@ export function insights(
 export function readInsights(file: string, site: Pick<SiteModel, 'insightThresholds'>, today: string): Insights {
   const store = new Store(file, { readOnly: true });
   try {
-    return insights(store, { days: site.insightThresholds.days, now: Date.parse(`${today}T23:59:59Z`) / 1000, limit: 100 });
+    return insightsSync(store, { days: site.insightThresholds.days, now: Date.parse(`${today}T23:59:59Z`) / 1000, limit: 100 });
   } finally {
     store.close();
   }

@@ -1,7 +1,8 @@
 /**
  * The collector: a small HTTP service (node:http) that receives what the sites send — batches of
  * search events and "Was this helpful?" answers — validates each request with the zod schemas of
- * src/schemas/events.ts, redacts the texts again, and stores them (store.ts) before answering.
+ * src/schemas/events.ts, redacts the texts again, and stores them (SQLite, store.ts, or
+ * PostgreSQL, postgres.ts) before answering.
  *
  *   GET  /health        200 {"ok":true,"schema":1}
  *   POST /v1/events     JSON {site, events: [...]} (fetch, or sendBeacon as text/plain) → 204
@@ -18,11 +19,11 @@ import http from 'node:http';
 import type { z } from '../schemas/z.ts';
 import { eventBatch, feedbackEvent } from '../schemas/events.ts';
 import { redact } from '../shared/redact.ts';
-import type { Store } from './store.ts';
+import type { EventStore } from './store.ts';
 import { RateLimiter } from './rate-limit.ts';
 
 export interface CollectorOptions {
-  store: Store;
+  store: EventStore;
   /** Origins of the sites allowed to send (`https://help.example.com`); requests without an Origin header are not browsers and pass. */
   origins: readonly string[];
   /** Requests per second per client, with bursts of twice that; 0 turns the limit off. */
@@ -77,7 +78,7 @@ export function createCollector(options: CollectorOptions): http.Server {
     res.setHeader('Cache-Control', 'no-store');
     if (url.pathname === '/health') {
       if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'Use GET.');
-      return send(res, 200, { ok: true, schema: options.store.version() });
+      return send(res, 200, { ok: true, schema: await options.store.version(), database: options.store.kind });
     }
     if (url.pathname !== '/v1/events' && url.pathname !== '/v1/feedback')
       throw new HttpError(404, 'No such endpoint: use /v1/events, /v1/feedback or /health.');
@@ -104,7 +105,7 @@ export function createCollector(options: CollectorOptions): http.Server {
 
     if (url.pathname === '/v1/events') {
       const batch = parse(eventBatch, json(body));
-      store?.addSearches(
+      await store?.addSearches(
         batch.site,
         batch.events.map((e) => ({ ...e, query: clean(e.query), corrected: cleanOpt(e.corrected), previous: cleanOpt(e.previous) })),
       );
@@ -122,7 +123,7 @@ export function createCollector(options: CollectorOptions): http.Server {
         ...(form.get('reason') ? { reason: form.get('reason') } : {}),
         ...(form.get('comment') ? { comment: form.get('comment') } : {}),
       });
-      store?.addFeedback({ ...f, comment: cleanOpt(f.comment) });
+      await store?.addFeedback({ ...f, comment: cleanOpt(f.comment) });
       // Back to the page the form was on, to its thank-you note; only ever to one of the sites.
       const from = origin ?? refererOrigin(req.headers.referer);
       if (from && origins.includes(from)) {
@@ -133,7 +134,7 @@ export function createCollector(options: CollectorOptions): http.Server {
       return;
     }
     const f = parse(feedbackEvent, json(body));
-    store?.addFeedback({ ...f, comment: cleanOpt(f.comment) });
+    await store?.addFeedback({ ...f, comment: cleanOpt(f.comment) });
     res.writeHead(204).end();
   }
 

@@ -194,6 +194,35 @@ export class Store {
   }
 }
 
+/**
+ * What the service and the insights need from a database, whichever it is: SQLite (this file,
+ * `sqliteEvents`) or PostgreSQL (postgres.ts). Writes resolve once the rows are committed.
+ */
+export interface EventStore {
+  readonly kind: 'sqlite' | 'postgres';
+  version(): Promise<number>;
+  addSearches(site: string, events: readonly SearchEvent[], at?: number): Promise<void>;
+  addFeedback(f: FeedbackEvent, at?: number): Promise<void>;
+  purge(days: number, now?: number): Promise<number>;
+  searches(from: number, to: number, filter?: Filter): Promise<SearchRow[]>;
+  feedback(from: number, to: number, filter?: Filter): Promise<FeedbackRow[]>;
+  close(): Promise<void>;
+}
+
+/** The SQLite store behind the common interface. */
+export function sqliteEvents(store: Store): EventStore {
+  return {
+    kind: 'sqlite',
+    version: async () => store.version(),
+    addSearches: async (site, events, at) => store.addSearches(site, events, at),
+    addFeedback: async (f, at) => store.addFeedback(f, at),
+    purge: async (days, now) => store.purge(days, now),
+    searches: async (from, to, filter) => store.searches(from, to, filter),
+    feedback: async (from, to, filter) => store.feedback(from, to, filter),
+    close: async () => store.close(),
+  };
+}
+
 /** Which rows to read. */
 export interface Filter {
   lang?: string;
