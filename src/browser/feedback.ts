@@ -4,9 +4,8 @@
  * would. When the browser signals Global Privacy Control or Do Not Track, the collector's widget
  * is removed rather than sending anything.
  */
-import { consented } from './record.ts';
+import { consented } from './privacy.ts';
 import { savedMarket } from './market.ts';
-import { redact } from '../shared/redact.ts';
 
 export function initFeedback(): void {
   for (const form of document.querySelectorAll<HTMLFormElement>('form[data-feedback]')) {
@@ -38,7 +37,9 @@ export function initFeedback(): void {
   }
 }
 
-function sendJson(url: string, form: FormData): Promise<Response> {
+async function sendJson(url: string, form: FormData): Promise<Response> {
+  // Loaded when a reader answers, so pages carry no redaction code until then.
+  const { redact } = await import('../shared/redact.ts');
   const get = (k: string) => {
     const v = form.get(k);
     return typeof v === 'string' && v.trim() ? v.trim() : undefined;

@@ -9,6 +9,7 @@
  * identifier: queries are redacted here (src/shared/redact.ts) and again by the collector.
  */
 import { redact } from '../shared/redact.ts';
+import { consented } from './privacy.ts';
 
 /** How long a reader must stop typing before the query counts as the one they meant. */
 const PAUSE_MS = 2000;
@@ -21,13 +22,6 @@ export function recording(): { url: string; site: 'public' | 'internal' } | unde
   const url = html.dataset.collector;
   if (!url || !consented()) return undefined;
   return { url, site: html.dataset.target === 'internal' ? 'internal' : 'public' };
-}
-
-/** False when the browser asks not to be tracked (Global Privacy Control, Do Not Track). */
-export function consented(): boolean {
-  const n = navigator as Navigator & { globalPrivacyControl?: boolean };
-  const w = window as Window & { doNotTrack?: string };
-  return !(n.globalPrivacyControl === true || navigator.doNotTrack === '1' || w.doNotTrack === '1');
 }
 
 /** A page path without its language, as the collector stores it: `/de/help/a/b/` → `help/a/b`. */

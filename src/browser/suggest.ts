@@ -10,6 +10,7 @@
  * (punctuation, emoji, invisible marks) suggests nothing and loads nothing.
  */
 import { savedMarket } from './market.ts';
+import type { SearchRecorder } from './record.ts';
 
 /** The search layer, loaded on the first keystroke (a separate chunk: pages do not carry it). */
 let layer: Promise<typeof import('./search/suggestions.ts')> | undefined;
@@ -42,6 +43,16 @@ function initBox(form: HTMLFormElement): void {
   let options: HTMLLIElement[] = [];
   let active = -1;
   let seq = 0;
+  // A suggestion opened is a search too: its query, how many pages were offered, which was opened.
+  // The recorder is loaded only on sites built with a collector, so other pages carry none of it.
+  let recorder: SearchRecorder | undefined;
+  if (document.documentElement.dataset.collector) {
+    void import('./record.ts').then(({ recording, SearchRecorder }) => {
+      const target = recording();
+      if (target) recorder = new SearchRecorder(target, lang);
+    });
+  }
+  let shown = { query: '', count: 0 };
 
   // Closing also drops the suggestions still on their way (Escape, Tab, a click elsewhere).
   const close = () => {
@@ -61,6 +72,11 @@ function initBox(form: HTMLFormElement): void {
     }
   };
   const go = (o: HTMLLIElement) => {
+    // "All results" opens the search page, which reports the search itself.
+    if (recorder && !o.classList.contains('suggest-all')) {
+      recorder.searched(shown.query, shown.count, undefined, savedMarket()?.id);
+      recorder.opened(o.dataset.url!, options.indexOf(o) + 1);
+    }
     location.href = o.dataset.url!;
   };
   const searchUrl = (q: string) => `${form.getAttribute('action')}?${new URLSearchParams({ q })}`;
@@ -77,6 +93,7 @@ function initBox(form: HTMLFormElement): void {
       const { suggestions } = await loadLayer();
       const titles = await suggestions(lang, q, savedMarket()?.id, SHOWN);
       if (mine !== seq) return;
+      shown = { query: q, count: titles.length };
       options = titles.map((r, i) => {
         const markets = r.markets;
         // Only pages for a few markets name them (a page for every market would list them all).

@@ -90,6 +90,18 @@ test('the final query of a search, the result opened and its rank reach the coll
   expect(violations).toEqual([]);
 });
 
+test('a suggestion opened from the home page’s box is a search too, with the page and its rank', async () => {
+  const { page, violations } = await open(`${site}/en/`);
+  await page.locator('#home-q').pressSequentially('start a return', { delay: 30 });
+  await expect.poll(() => page.locator('#home-q-list [role="option"]').count()).toBeGreaterThan(1);
+  await page.locator('#home-q-list [role="option"]').first().click();
+  await page.waitForURL(/start-a-return/);
+  await expect
+    .poll(() => rows("SELECT query, opened_page, opened_rank FROM searches WHERE query = 'start a return'"), { timeout: 10_000 })
+    .toEqual([{ query: 'start a return', opened_page: 'help/returns/start-a-return', opened_rank: 1 }]);
+  expect(violations).toEqual([]);
+});
+
 test('feedback with a reason and a comment is sent in the background, the comment redacted', async () => {
   const { page, violations } = await open(`${site}/en/help/returns/start-a-return/`);
   await page.getByText('Tell us more (optional)').click();
