@@ -122,6 +122,19 @@ describe('facts', () => {
     ]);
   });
 
+  test('a fact in a canned reply is formatted in the reply’s language, not the page’s', () => {
+    const r = render(
+      '<Reply lang="de" title="T">\nSie haben <Fact name="withdrawal_days" market="de" />.\n</Reply>\n\nYou have <Fact name="withdrawal_days" market="de" />.',
+      {
+        target: 'internal',
+        file: 'sop/en/orders/test.mdx',
+      },
+    );
+    expect(r.problems).toEqual([]);
+    expect(r.html).toContain('Sie haben <span class="fact" data-fact="withdrawal_days">14 Tage</span>');
+    expect(r.html).toContain('You have <span class="fact" data-fact="withdrawal_days">14 days</span>');
+  });
+
   test('outside a policy a fact needs a market', () => {
     expect(render('<Fact name="withdrawal_days" />').problems[0]).toMatchObject({ code: 'ComponentInvalid' });
   });

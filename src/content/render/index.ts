@@ -270,7 +270,11 @@ function jsx(node: JsxNode, ctx: RenderContext, state: { internalBlocks: number 
     }
     attrs[a.name!] = a.value ?? '';
   }
-  node.children = transformChildren(node.children as Node[], ctx, state, inInternal) as ElementContent[];
+  // A reply is written in the customer's language: what it shows (a <Fact>) is formatted in that
+  // language, not the page's. Same context otherwise (problems and cited facts are shared).
+  const replyLang = node.name === 'Reply' ? attrs.lang?.toLowerCase() : undefined;
+  const inner = replyLang && ctx.site.langByCode.has(replyLang) ? { ...ctx, lang: replyLang } : ctx;
+  node.children = transformChildren(node.children as Node[], inner, state, inInternal) as ElementContent[];
   if (!node.name) return node.children as Node[];
   if (/^[A-Z]/.test(node.name)) {
     // `components` has no prototype (components/index.ts): only its own names are found.
