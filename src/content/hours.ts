@@ -4,6 +4,7 @@
  * depend on the machine's time zone; the hours are those of the market's time zone, which is named.
  */
 import { weekdays, type Hours } from '../schemas/market.ts';
+import type { Market } from './site.ts';
 import { dateTimeFormat, listFormat } from '../i18n/intl.ts';
 
 const MONDAY = Date.UTC(2024, 0, 1); // 1 January 2024 was a Monday.
@@ -37,4 +38,23 @@ export function timeZoneName(tz: string, lang: string): string {
     .formatToParts(new Date(Date.UTC(2024, 0, 15)))
     .find((p) => p.type === 'timeZoneName');
   return part?.value ?? tz;
+}
+
+/** A market's holidays for a page in `lang`: each name in that language (else English, else the first given). */
+export function holidaysIn(
+  market: Pick<Market, 'holidays'>,
+  lang: string,
+): { date: string; name: string; deliveries: boolean; support: boolean; approximate: boolean }[] {
+  return (market.holidays?.days ?? []).map((h) => ({
+    date: h.date,
+    name: typeof h.name === 'string' ? h.name : (h.name[lang] ?? h.name.en ?? Object.values(h.name)[0] ?? ''),
+    deliveries: h.deliveries,
+    support: h.support,
+    approximate: h.approximate,
+  }));
+}
+
+/** The days a market's support does not work (its holidays without support), for "opens …". */
+export function closedDates(market: Pick<Market, 'holidays'>): string[] {
+  return (market.holidays?.days ?? []).filter((h) => !h.support).map((h) => h.date);
 }

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { siteSchema, type SiteData } from '../schemas/site.ts';
-import { marketSchema, type Channel, type Fact } from '../schemas/market.ts';
+import { marketSchema, type Channel, type Fact, type Holidays } from '../schemas/market.ts';
 import { searchWordsSchema } from '../schemas/search.ts';
 import type { ContentType } from '../schemas/base.ts';
 import { excerpt, problem, type Problem } from './errors.ts';
@@ -45,6 +45,8 @@ export interface Market {
   timeZone: string;
   channels: Channel[];
   facts: Record<string, Fact>;
+  /** Public holidays, sorted by date (markets/<id>.yaml `holidays`). */
+  holidays?: Holidays;
   /** File the market came from, relative to the content root. */
   file: string;
 }
@@ -215,6 +217,7 @@ export function loadSite(root: string, env: NodeJS.ProcessEnv = process.env): { 
         timeZone: m.time_zone,
         channels: m.channels,
         facts: m.facts,
+        ...(m.holidays ? { holidays: { ...m.holidays, days: [...m.holidays.days].sort((a, b) => a.date.localeCompare(b.date)) } } : {}),
         file: rel,
       });
     });

@@ -72,6 +72,29 @@ export const factSchema = z
     path: ['value'],
   });
 
+/** One public holiday of a market. */
+export const holidaySchema = z.strictObject({
+  date: isoDate,
+  /** Its name: one text, or one per language (shown in the reader's language, else English, else the first). */
+  name: z.union([plainText, translated]),
+  /** Whether carriers deliver that day (most do not). */
+  deliveries: z.boolean().default(false),
+  /** Whether the support team works that day (it does not, by default). */
+  support: z.boolean().default(false),
+  /** Dates that follow the moon (Eid) are announced shortly before: shown as "about". */
+  approximate: z.boolean().default(false),
+});
+
+/** The public holidays of a market, kept like any fact: who answers for them, when checked, from where. */
+export const holidaysSchema = z.strictObject({
+  owner: z.string().trim().min(1),
+  /** Date the list was last checked, `YYYY-MM-DD`. */
+  reviewed: isoDate,
+  /** The official calendar it follows, e.g. "Cabinet Office, 国民の祝日". */
+  source: plainText,
+  days: z.array(holidaySchema).min(1),
+});
+
 export const marketSchema = z.strictObject({
   /** ISO 3166-1 region code used for the market's localized name; default: the id upper-cased. */
   region: z
@@ -88,9 +111,12 @@ export const marketSchema = z.strictObject({
   time_zone: z.string().refine((t) => timeZones.has(t) || t === 'UTC', { error: 'is not an IANA time zone such as Europe/Berlin' }),
   channels: z.array(channelSchema).default([]),
   facts: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, { error: 'fact names are snake_case, e.g. withdrawal_days' }), factSchema).default({}),
+  /** Public holidays: agents see today's and the next ones, and customers when support opens again. */
+  holidays: holidaysSchema.optional(),
 });
 
 export type MarketData = z.output<typeof marketSchema>;
 export type Fact = z.output<typeof factSchema>;
 export type Channel = z.output<typeof channelSchema>;
 export type Hours = z.output<typeof hoursSchema>;
+export type Holidays = z.output<typeof holidaysSchema>;
