@@ -11,11 +11,12 @@ import { policyDates } from './checks/policy-dates.ts';
 import { contentProblems } from './checks/content-problems.ts';
 import { replies } from './checks/replies.ts';
 import { insightFindings } from './checks/insights.ts';
+import { holidays } from './checks/holidays.ts';
 import { todayUtc } from './dates.ts';
 import { readInsights } from '../collector/insights.ts';
 
 /** The checks the audit runs, in order; each is a pure function from the loaded content to findings. */
-export const checks: Check[] = [contentProblems, review, translations, replies, policyDates, insightFindings];
+export const checks: Check[] = [contentProblems, review, translations, replies, policyDates, holidays, insightFindings];
 
 export interface AuditResult {
   findings: Finding[];

@@ -11,6 +11,7 @@ export const findingKinds = [
   'search-gap',
   'unhelpful',
   'synonym-suggestion',
+  'holidays-ending',
   'policy-expired',
   'policy-not-yet-effective',
   'broken-link',

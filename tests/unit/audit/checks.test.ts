@@ -193,3 +193,20 @@ describe('replies', () => {
     ]);
   });
 });
+
+describe('holidays', () => {
+  const holidays = (dates: string[]) =>
+    `${market}holidays:\n  owner: cx-de\n  reviewed: 2026-05-01\n  source: Calendar\n  days:\n${dates.map((d) => `    - { date: ${d}, name: H }`).join('\n')}\n`;
+
+  test('holidays-ending fires when the list ends within 60 days, naming the market file and its owner', () => {
+    const root = folder({ ...base, 'markets/de.yaml': holidays(['2026-06-10', '2026-07-15']) });
+    expect(audit(root, { today: '2026-06-01' }).findings.filter((f) => f.kind === 'holidays-ending')).toMatchObject([
+      { file: 'markets/de.yaml', owner: 'cx-de', days: 44, severity: 'warning', message: 'The public holidays of DE end on 2026-07-15, in 44 days.' },
+    ]);
+  });
+
+  test('a list that reaches far enough, or no list, is not flagged', () => {
+    expect(kinds(folder({ ...base, 'markets/de.yaml': holidays(['2026-12-25']) }), '2026-06-01', 'holidays-ending')).toEqual([]);
+    expect(kinds(folder(base), '2026-06-01', 'holidays-ending')).toEqual([]);
+  });
+});
