@@ -57,7 +57,8 @@ export function main(args: string[], env: NodeJS.ProcessEnv = process.env): numb
     if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today))) fail('--today must be a date written YYYY-MM-DD.');
     if (!['error', 'warning', 'none'].includes(values['fail-on'] ?? 'error')) fail('--fail-on must be error, warning or none.');
     const db = values['collector-db'] ?? env.SIGNPOST_COLLECTOR_DB;
-    if (db && !fs.existsSync(db)) fail(`The collector database ${db} does not exist (--collector-db or SIGNPOST_COLLECTOR_DB).`);
+    if (db && !/^postgres(ql)?:\/\//.test(db) && !fs.existsSync(db))
+      fail(`The collector database ${db} does not exist (--collector-db or SIGNPOST_COLLECTOR_DB: a SQLite file or a postgres:// URL).`);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     console.error(`${e.message}\n${usage}`);

@@ -23,6 +23,8 @@ const { values } = parseCommandLine(
       market: { type: 'string' },
       site: { type: 'string' },
       format: { type: 'string', default: 'text' },
+      today: { type: 'string' },
+      limit: { type: 'string', default: '20' },
     },
   },
   usage,
@@ -46,8 +48,13 @@ try {
   owner = undefined;
 }
 
+if (values.today && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) usageError(`--today takes a date written YYYY-MM-DD, not "${values.today}".`, usage);
+const limit = Number(values.limit);
+if (!Number.isInteger(limit) || limit < 1) usageError(`--limit takes a whole number, not "${values.limit}".`, usage);
+// Up to the end of --today (the audit and the build pass theirs), else up to now.
+const now = values.today ? Date.parse(`${values.today}T23:59:59Z`) / 1000 : nowSeconds();
 const store = await openEventStore({ db: values.db, databaseUrl });
-const report = await insights(store, { days, now: nowSeconds(), filter: { lang: values.lang, market: values.market, site: values.site }, owner });
+const report = await insights(store, { days, now, limit, filter: { lang: values.lang, market: values.market, site: values.site }, owner });
 await store.close();
 console.log(values.format === 'json' ? JSON.stringify(report, null, 2) : values.format === 'markdown' ? markdown(report) : text(report));
 

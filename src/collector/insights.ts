@@ -6,6 +6,9 @@
  */
 import { Store, type EventStore, type FeedbackRow, type Filter, type SearchRow } from './store.ts';
 import type { SiteModel } from '../content/site.ts';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { projectRoot } from '../content/root.ts';
 
 export interface QueryCount {
   query: string;
@@ -19,6 +22,8 @@ export interface Insights {
   totals: Totals & { previous: Totals };
   /** Searches and searches that found nothing, per language. */
   perLanguage: { lang: string; searches: number; zeroResults: number }[];
+  /** The same per week (starting Monday, UTC) and language, oldest first: the trend. */
+  weekly: { week: string; lang: string; searches: number; zeroResults: number }[];
   topQueries: QueryCount[];
   /** Searches that found nothing, most frequent first. */
   zeroResults: QueryCount[];
@@ -145,8 +150,18 @@ function compute(rows: Rows, opts: InsightOptions): Insights {
     l.searches++;
     if (s.results === 0) l.zeroResults++;
   }
+  const weekly = new Map<string, { week: string; lang: string; searches: number; zeroResults: number }>();
+  for (const s of searches) {
+    const day = new Date(s.at * 1000);
+    const monday = iso(s.at - ((day.getUTCDay() + 6) % 7) * DAY);
+    const key = `${monday}\0${s.lang}`;
+    const w = weekly.get(key) ?? weekly.set(key, { week: monday, lang: s.lang, searches: 0, zeroResults: 0 }).get(key)!;
+    w.searches++;
+    if (s.results === 0) w.zeroResults++;
+  }
   return {
     period: { from: iso(from), to: iso(now), days },
+    weekly: [...weekly.values()].sort((a, b) => a.week.localeCompare(b.week) || a.lang.localeCompare(b.lang)),
     filter,
     totals: { ...totals(searches, feedback), previous },
     perLanguage: [...perLanguage.values()].sort((a, b) => b.searches - a.searches || a.lang.localeCompare(b.lang)),
@@ -172,10 +187,25 @@ function compute(rows: Rows, opts: InsightOptions): Insights {
  * up to the end of `today` (YYYY-MM-DD, so a build for a given day is reproducible), read-only.
  */
 export function readInsights(file: string, site: Pick<SiteModel, 'insightThresholds'>, today: string): Insights {
+  if (/^postgres(ql)?:\/\//.test(file)) return readInsightsFromPostgres(file, site.insightThresholds.days, today);
   const store = new Store(file, { readOnly: true });
   try {
     return insightsSync(store, { days: site.insightThresholds.days, now: Date.parse(`${today}T23:59:59Z`) / 1000, limit: 100 });
   } finally {
     store.close();
   }
+}
+
+/**
+ * The same from PostgreSQL. The build and the audit are synchronous and `pg` is not, so they ask
+ * `npm run insights` (scripts/insights.ts) in a child process, which answers in JSON.
+ */
+function readInsightsFromPostgres(url: string, days: number, today: string): Insights {
+  const r = spawnSync(
+    process.execPath,
+    [path.join(projectRoot, 'scripts/insights.ts'), '--format', 'json', '--since', `${days}d`, '--today', today, '--limit', '100'],
+    { encoding: 'utf8', env: { ...process.env, DATABASE_URL: url }, maxBuffer: 1 << 28 },
+  );
+  if (r.status !== 0) throw new Error(`Could not read the collector's PostgreSQL database: ${r.stderr.trim() || r.error?.message}`);
+  return JSON.parse(r.stdout) as Insights;
 }

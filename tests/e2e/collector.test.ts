@@ -9,6 +9,7 @@ import type { Server } from 'node:http';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
 import { useBrowser } from '../helpers/browser.ts';
 import { buildSite, fixture } from '../helpers/build.ts';
 import { startCollector, type RunningCollector } from '../helpers/collector.ts';
@@ -146,4 +147,14 @@ test('the agents’ Content health page built with the collector’s database sh
   expect(await section.locator('ol').first().textContent()).toContain('qqzzxx [number]');
   expect(await section.locator('ol').last().textContent()).toContain('en/help/returns/start-a-return');
   expect(await section.locator('figure svg desc').textContent()).toMatch(/English: found something \d+, found nothing \d+/);
+  // The trend: this week's share of searches that found nothing, per language.
+  expect(await section.locator('table caption').textContent()).toBe('Searches that found nothing, per week and language');
+  expect(await section.locator('table tbody tr').first().locator('td').first().textContent()).toMatch(/^\d+% of \d+ search(es)?$/);
+  // The new section meets WCAG 2.2 AA like the rest of the page.
+  const axe = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .setLegacyMode(true)
+    .include('section[aria-labelledby="searches-title"]')
+    .analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }, 240_000);

@@ -30,6 +30,7 @@ export const layoutIds = [
   'related-title',
   'feedback-thanks',
   'searches-title',
+  'weekly-title',
   'facts-title',
   'policies-title',
   'popular-title',
