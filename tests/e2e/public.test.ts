@@ -76,9 +76,9 @@ describe('markets', () => {
     // Tuesday 10:00 in Berlin is 09:00 UTC in November.
     const open1 = await open('/en/markets/de/', { now: new Date('2026-11-24T09:00:00Z') });
     await expect.poll(() => open1.locator('[data-open-now]').first().textContent()).toBe('Open now');
-    // Sunday 03:00 in Berlin.
+    // Sunday 03:00 in Berlin: closed, and it says when it opens.
     const closed = await open('/en/markets/de/', { now: new Date('2026-11-29T02:00:00Z') });
-    await expect.poll(() => closed.locator('[data-open-now]').first().textContent()).toBe('Closed now');
+    await expect.poll(() => closed.locator('[data-open-now]').first().textContent()).toBe('Closed now · opens Monday 08:00 AM');
   });
 
   test('policy pages show the market facts in the reader language', async () => {
