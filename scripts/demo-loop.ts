@@ -5,7 +5,8 @@
  * builds the agents' site with them and serves it: open the Content health page it names.
  * Nothing is written to the database but through the API.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { spawnCollector } from './collector-process.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../src/content/root.ts';
@@ -18,18 +19,7 @@ for (const f of [db, `${db}-wal`, `${db}-shm`]) fs.rmSync(f, { force: true });
 const node = process.execPath;
 
 // 1. The collector, as `npm run collect` starts it, on a free port.
-const collector = spawn(node, [path.join(projectRoot, 'scripts/collect.ts'), '--port', '0', '--db', db, '--rate', '0'], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-const url = await new Promise<string>((resolve, reject) => {
-  let out = '';
-  collector.stdout!.on('data', (c: Buffer) => {
-    out += c;
-    const m = /listening on (http:\/\/[\d.]+:\d+)/.exec(out);
-    if (m) resolve(m[1]!);
-  });
-  collector.on('exit', (code) => reject(new Error(`The collector stopped (${code}).`)));
-});
+const { url, proc: collector } = await spawnCollector(['--db', db, '--rate', '0']);
 console.log(`Collector on ${url}, database ${path.relative(projectRoot, db)}`);
 
 // 2. The sample events, through the API.

@@ -4,14 +4,13 @@
  * Reports events per second, latency percentiles, errors, and the rows counted afterwards against
  * the events answered 2xx (lost = answered but not stored).
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { projectRoot } from '../../src/content/root.ts';
+import { spawnCollector } from '../collector-process.ts';
 
 export interface CollectorFigures {
   seconds: number;
@@ -64,20 +63,8 @@ export async function benchCollector(seconds = 60, connections = 32, size = 10, 
     pgUrl = u.href;
   }
   const { DATABASE_URL: _, ...env } = process.env;
-  const proc = spawn(process.execPath, [path.join(projectRoot, 'scripts/collect.ts'), '--port', '0', '--db', db, '--rate', '0'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...env, ...(pgUrl ? { DATABASE_URL: pgUrl } : {}) },
-  });
+  const { url, proc } = await spawnCollector(['--db', db, '--rate', '0'], { ...env, ...(pgUrl ? { DATABASE_URL: pgUrl } : {}) });
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      proc.stdout!.on('data', (c: Buffer) => {
-        out += c;
-        const m = /listening on (http:\/\/[\d.]+:\d+)/.exec(out);
-        if (m) resolve(m[1]!);
-      });
-      proc.on('exit', (code) => reject(new Error(`The collector stopped (${code}).`)));
-    });
     const bodies = Array.from({ length: 100 }, (_, n) => batch(size, n));
     let n = 0;
     const result = await autocannon({

@@ -6,7 +6,17 @@
  */
 import pg from 'pg';
 import type { FeedbackEvent, SearchEvent } from '../schemas/events.ts';
-import { nowSeconds, type EventStore, type FeedbackRow, type Filter, type SearchRow } from './store.ts';
+import {
+  FEEDBACK_COLUMNS,
+  SEARCH_COLUMNS,
+  feedbackValues,
+  nowSeconds,
+  searchValues,
+  type EventStore,
+  type FeedbackRow,
+  type Filter,
+  type SearchRow,
+} from './store.ts';
 
 /** The schema, one step per version, as in store.ts (types in PostgreSQL's words). */
 export const pgMigrations: readonly string[] = [
@@ -84,36 +94,15 @@ export async function postgresEvents(url: string): Promise<EventStore> {
       const values: unknown[] = [];
       const rows = events.map((e) => {
         const base = values.length;
-        values.push(
-          at,
-          site,
-          e.lang,
-          e.market ?? null,
-          e.query,
-          e.corrected ?? null,
-          e.results,
-          e.opened?.page ?? null,
-          e.opened?.rank ?? null,
-          e.previous ?? null,
-        );
-        return `(${Array.from({ length: 10 }, (_, i) => `$${base + i + 1}`).join(', ')})`;
+        values.push(...searchValues(site, e, at));
+        return `(${SEARCH_COLUMNS.map((_, i) => `$${base + i + 1}`).join(', ')})`;
       });
       // One statement is one transaction: all the batch's rows or none.
-      await pool.query(
-        `INSERT INTO searches (at, site, lang, market, query, corrected, results, opened_page, opened_rank, previous) VALUES ${rows.join(', ')}`,
-        values,
-      );
+      await pool.query(`INSERT INTO searches (${SEARCH_COLUMNS.join(', ')}) VALUES ${rows.join(', ')}`, values);
     },
     async addFeedback(f: FeedbackEvent, at = nowSeconds()) {
-      await pool.query('INSERT INTO feedback (at, site, lang, market, page, helpful, reason, comment) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
-        at,
-        f.site,
-        f.lang,
-        f.market ?? null,
-        f.page,
-        f.helpful ? 1 : 0,
-        f.reason ?? null,
-        f.comment ?? null,
+      await pool.query(`INSERT INTO feedback (${FEEDBACK_COLUMNS.join(', ')}) VALUES (${FEEDBACK_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`, [
+        ...feedbackValues(f, at),
       ]);
     },
     async purge(days: number, now = nowSeconds()) {

@@ -39,6 +39,15 @@ export const migrations: readonly string[] = [
    CREATE INDEX feedback_at ON feedback (at);`,
 ];
 
+/** The columns a search event fills, in order, and their values (SQLite and PostgreSQL insert the same). */
+export const SEARCH_COLUMNS = ['at', 'site', 'lang', 'market', 'query', 'corrected', 'results', 'opened_page', 'opened_rank', 'previous'] as const;
+export const searchValues = (site: string, e: SearchEvent, at: number) =>
+  [at, site, e.lang, e.market ?? null, e.query, e.corrected ?? null, e.results, e.opened?.page ?? null, e.opened?.rank ?? null, e.previous ?? null] as const;
+/** The same for a feedback answer. */
+export const FEEDBACK_COLUMNS = ['at', 'site', 'lang', 'market', 'page', 'helpful', 'reason', 'comment'] as const;
+export const feedbackValues = (f: FeedbackEvent, at: number) =>
+  [at, f.site, f.lang, f.market ?? null, f.page, f.helpful ? 1 : 0, f.reason ?? null, f.comment ?? null] as const;
+
 /** Rows as the insights read them. */
 export interface SearchRow {
   at: number;
@@ -92,10 +101,8 @@ export class Store {
 
   private get insert() {
     this.statements ??= {
-      search: this.db.prepare(
-        'INSERT INTO searches (at, site, lang, market, query, corrected, results, opened_page, opened_rank, previous) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      ),
-      feedback: this.db.prepare('INSERT INTO feedback (at, site, lang, market, page, helpful, reason, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+      search: this.db.prepare(`INSERT INTO searches (${SEARCH_COLUMNS.join(', ')}) VALUES (${SEARCH_COLUMNS.map(() => '?').join(', ')})`),
+      feedback: this.db.prepare(`INSERT INTO feedback (${FEEDBACK_COLUMNS.join(', ')}) VALUES (${FEEDBACK_COLUMNS.map(() => '?').join(', ')})`),
     };
     return this.statements;
   }
@@ -133,25 +140,14 @@ export class Store {
   addSearches(site: string, events: readonly SearchEvent[], at = nowSeconds()): void {
     this.transaction(() => {
       for (const e of events) {
-        this.insert.search.run(
-          at,
-          site,
-          e.lang,
-          e.market ?? null,
-          e.query,
-          e.corrected ?? null,
-          e.results,
-          e.opened?.page ?? null,
-          e.opened?.rank ?? null,
-          e.previous ?? null,
-        );
+        this.insert.search.run(...searchValues(site, e, at));
       }
     });
   }
 
   /** Stores one (already validated and redacted) feedback answer. */
   addFeedback(f: FeedbackEvent, at = nowSeconds()): void {
-    this.insert.feedback.run(at, f.site, f.lang, f.market ?? null, f.page, f.helpful ? 1 : 0, f.reason ?? null, f.comment ?? null);
+    this.insert.feedback.run(...feedbackValues(f, at));
   }
 
   /** Deletes what is older than `days`; returns how many rows went. */
