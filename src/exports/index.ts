@@ -20,6 +20,7 @@ import { translations } from '../audit/checks/translations.ts';
 import { translationSources } from '../audit/index.ts';
 import { readHistory } from '../audit/git.ts';
 import { typesFor } from '../content/types.ts';
+import { holidaysIn } from '../content/hours.ts';
 import { llmsFiles, summary } from './llms.ts';
 import { exportFact, exportRecord, type ExportSource } from './records.ts';
 import { fullSection, twinText } from './twins.ts';
@@ -116,6 +117,7 @@ export function writeExports(dir: string, content: Content, routes: readonly Rou
         languages: m.languages,
         currency: m.currency,
         facts: Object.fromEntries(Object.entries(m.facts).map(([name, f]) => [name, exportFact(content, m.id, f, lang.code)])),
+        ...(m.holidays ? { holidays: holidaysIn(m, lang.code) } : {}),
       })),
     };
     fs.writeFileSync(path.join(dir, 'api', lang.code, 'index.json'), `${JSON.stringify(index, null, 2)}\n`);

@@ -118,6 +118,10 @@ export const exportIndex = z.strictObject({
       languages: z.array(langTag),
       currency: z.string(),
       facts: z.record(z.string(), exportFact),
+      /** Public holidays, names in this language: support is closed unless `support`, carriers rest unless `deliveries`. */
+      holidays: z
+        .array(z.strictObject({ date: isoDate, name: z.string(), deliveries: z.boolean(), support: z.boolean(), approximate: z.boolean() }))
+        .optional(),
     }),
   ),
 });

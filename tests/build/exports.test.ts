@@ -117,6 +117,13 @@ describe('the JSON export', () => {
     const ja = json<Index>(pub, 'api/ja/index.json');
     expect(ja.markets.map((m) => m.id)).toEqual(['de', 'us']);
     expect(ja.markets[0]!.facts.withdrawal_days!.text).toBe('14 日');
+    // Holidays too, so a bot can tell whether a parcel moves tomorrow; a name missing in a language is in English.
+    expect(json<{ markets: { holidays?: unknown[] }[] }>(pub, 'api/de/index.json').markets[0]!.holidays).toEqual([
+      { date: '2026-12-24', name: 'Heiligabend', deliveries: true, support: false, approximate: false },
+      { date: '2026-12-25', name: '1. Weihnachtstag', deliveries: false, support: false, approximate: false },
+      { date: '2026-12-26', name: '2. Weihnachtstag', deliveries: false, support: false, approximate: false },
+    ]);
+    expect((ja.markets[0] as { holidays?: { name: string }[] }).holidays?.[1]?.name).toBe('Christmas Day');
   });
 
   test('an agents’ record carries owner, audit state, escalation, decisions and the replies in their languages', () => {
