@@ -200,6 +200,19 @@ async function buildTarget(corpus: string, target: 'public' | 'internal', dist: 
 const machine = `${os.cpus()[0]?.model.trim()} · ${os.availableParallelism()} cores · ${Math.round(os.totalmem() / 2 ** 30)} GiB · Node ${process.version} · ${os.platform()} ${os.release()}`;
 fs.mkdirSync(out, { recursive: true });
 
+/** Replaces the `<!-- name:start -->…<!-- name:end -->` section of docs/performance.md, dated; false if it has none. */
+function writeDocSection(name: string, body: string): boolean {
+  const doc = path.join(projectRoot, 'docs/performance.md');
+  const [before, rest] = fs.readFileSync(doc, 'utf8').split(`<!-- ${name}:start -->`);
+  if (rest === undefined) return false;
+  const after = rest.split(`<!-- ${name}:end -->`)[1] ?? '';
+  fs.writeFileSync(
+    doc,
+    `${before}<!-- ${name}:start -->\nMeasured ${new Date().toISOString().slice(0, 10)} on ${machine}.\n\n${body}\n<!-- ${name}:end -->${after}`,
+  );
+  return true;
+}
+
 // --pathological: only the hostile-file timings (scripts/bench/pathological.ts), written to
 // bench-out/pathological.json and to their section of docs/performance.md.
 if (values.pathological) {
@@ -209,17 +222,7 @@ if (values.pathological) {
     console.log(`  ${row.shape.padEnd(34)} ${row.results.map((r) => `${r.seconds.toFixed(2)} s ${r.outcome}`.padEnd(22)).join(' ')}`),
   );
   fs.writeFileSync(path.join(out, 'pathological.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, rows }, null, 2)}\n`);
-  const doc = path.join(projectRoot, 'docs/performance.md');
-  const text = fs.readFileSync(doc, 'utf8');
-  const [before, rest] = text.split('<!-- pathological:start -->');
-  if (rest !== undefined) {
-    const after = rest.split('<!-- pathological:end -->')[1] ?? '';
-    fs.writeFileSync(
-      doc,
-      `${before}<!-- pathological:start -->\nMeasured ${new Date().toISOString().slice(0, 10)} on ${machine}.\n\n${pathologicalTable(rows)}\n<!-- pathological:end -->${after}`,
-    );
-    console.log(`\nWrote ${path.relative(projectRoot, doc)} and bench-out/pathological.json`);
-  }
+  if (writeDocSection('pathological', pathologicalTable(rows))) console.log('\nWrote docs/performance.md and bench-out/pathological.json');
   process.exit(0);
 }
 
@@ -241,17 +244,7 @@ if (values.collector) {
   const table = collectorTable(runs);
   console.log(`\n${table}`);
   fs.writeFileSync(path.join(out, 'collector.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, runs }, null, 2)}\n`);
-  const doc = path.join(projectRoot, 'docs/performance.md');
-  const text = fs.readFileSync(doc, 'utf8');
-  const [before, rest] = text.split('<!-- collector:start -->');
-  if (rest !== undefined) {
-    const after = rest.split('<!-- collector:end -->')[1] ?? '';
-    fs.writeFileSync(
-      doc,
-      `${before}<!-- collector:start -->\nMeasured ${new Date().toISOString().slice(0, 10)} on ${machine}.\n\n${table}\n<!-- collector:end -->${after}`,
-    );
-    console.log(`\nWrote ${path.relative(projectRoot, doc)} and bench-out/collector.json`);
-  }
+  if (writeDocSection('collector', table)) console.log('\nWrote docs/performance.md and bench-out/collector.json');
   process.exit(0);
 }
 
@@ -304,16 +297,7 @@ if (values.search) {
   ];
   console.log(`\n${lines.join('\n')}`);
   fs.writeFileSync(path.join(out, 'search-sample.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, layer, pagefind: alone }, null, 2)}\n`);
-  const doc = path.join(projectRoot, 'docs/performance.md');
-  const text = fs.readFileSync(doc, 'utf8');
-  const [before, rest] = text.split('<!-- search:start -->');
-  if (rest !== undefined) {
-    const after = rest.split('<!-- search:end -->')[1] ?? '';
-    fs.writeFileSync(
-      doc,
-      `${before}<!-- search:start -->\nMeasured ${new Date().toISOString().slice(0, 10)} on ${machine}.\n\n${lines.join('\n')}\n<!-- search:end -->${after}`,
-    );
-  }
+  writeDocSection('search', lines.join('\n'));
   process.exit(0);
 }
 

@@ -53,7 +53,7 @@ if (positionals[0] === 'purge') {
   await store.purge(retention);
   const daily = setInterval(() => void store.purge(retention), 86_400_000);
   daily.unref();
-  const server = createCollector({ store, origins, rate: whole('rate', values.rate), trustProxy: values['trust-proxy'] });
+  const server = createCollector({ store, origins, rate: whole('rate', values.rate), trustProxy: values['trust-proxy'], home: new URL(site.url).origin });
   server.listen(port, values.host, () => {
     const a = server.address();
     const at = typeof a === 'object' && a ? `http://${values.host}:${a.port}` : String(a);

@@ -198,14 +198,14 @@ export function readInsights(file: string, site: Pick<SiteModel, 'insightThresho
 
 /**
  * The same from PostgreSQL. The build and the audit are synchronous and `pg` is not, so they ask
- * `npm run insights` (scripts/insights.ts) in a child process, which answers in JSON.
+ * pg-snapshot.ts in a child process, which answers in JSON.
  */
 function readInsightsFromPostgres(url: string, days: number, today: string): Insights {
-  const r = spawnSync(
-    process.execPath,
-    [path.join(projectRoot, 'scripts/insights.ts'), '--format', 'json', '--since', `${days}d`, '--today', today, '--limit', '100'],
-    { encoding: 'utf8', env: { ...process.env, DATABASE_URL: url }, maxBuffer: 1 << 28 },
-  );
+  const r = spawnSync(process.execPath, [path.join(projectRoot, 'src/collector/pg-snapshot.ts'), String(days), today], {
+    encoding: 'utf8',
+    env: { ...process.env, DATABASE_URL: url },
+    maxBuffer: 1 << 28,
+  });
   if (r.status !== 0) throw new Error(`Could not read the collector's PostgreSQL database: ${r.stderr.trim() || r.error?.message}`);
   return JSON.parse(r.stdout) as Insights;
 }

@@ -32,6 +32,8 @@ export interface CollectorOptions {
   maxBody?: number;
   /** Whether to take the client address from X-Forwarded-For (behind a reverse proxy). */
   trustProxy?: boolean;
+  /** The customers' site, where a form post that names no origin is sent back to. */
+  home?: string;
 }
 
 /** Thrown inside a request: answered with its status and message. */
@@ -125,7 +127,7 @@ export function createCollector(options: CollectorOptions): http.Server {
       });
       await store?.addFeedback({ ...f, comment: cleanOpt(f.comment) });
       // Back to the page the form was on, to its thank-you note; only ever to one of the sites.
-      const from = origin ?? refererOrigin(req.headers.referer);
+      const from = origin ?? refererOrigin(req.headers.referer) ?? (f.site === 'public' ? options.home : undefined);
       if (from && origins.includes(from)) {
         res.writeHead(303, { Location: `${from}/${f.lang}/${f.page}/#feedback-thanks` }).end();
       } else {

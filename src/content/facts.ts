@@ -2,13 +2,10 @@
  * Formats market facts for a reader's language with `Intl`, so one number in the market data
  * reads "14 days", "14 Tage", "14日", "١٤ يومًا"… and no translation can disagree with it.
  */
-import type { Fact } from '../schemas/market.ts';
+import { isTexts, type Fact } from '../schemas/market.ts';
 import { dateTimeFormat, numberFormat } from '../i18n/intl.ts';
 
 const unitNames = { day: 'day', month: 'month', year: 'year' } as const;
-
-/** Whether a fact's value is text per language (`{ en: …, de: … }`). */
-export const isTexts = (v: Fact['value']): v is Record<string, string> => typeof v === 'object' && typeof (v as { min?: unknown }).min !== 'number';
 
 /**
  * The text of a per-language text value for a locale (`de-DE-u-ca-gregory` → `de`, `zh-CN` →

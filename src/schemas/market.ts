@@ -35,8 +35,10 @@ export const channelSchema = z.strictObject({
 
 export const factUnits = ['day', 'month', 'year', 'money', 'percent', 'number', 'text'] as const;
 
+/** Whether a fact's value is text per language (`{ en: …, de: … }`) rather than a `{min, max}` range. */
+export const isTexts = (v: unknown): v is Record<string, string> => typeof v === 'object' && v !== null && typeof (v as { min?: unknown }).min !== 'number';
 /** Whether a fact's value is text (one for all languages, or one per language) rather than a number or range. */
-export const isTextValue = (v: unknown): boolean => typeof v === 'string' || (typeof v === 'object' && v !== null && !('min' in v));
+const isTextValue = (v: unknown): boolean => typeof v === 'string' || isTexts(v);
 
 /** A range such as delivery days: `{ min: 2, max: 4 }`. */
 const range = z

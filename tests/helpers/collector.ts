@@ -2,11 +2,12 @@
  * The collector as a real process on a free port with a real database (scripts/collect.ts): a
  * SQLite file, or — when DATABASE_URL names a PostgreSQL server, as in CI — a fresh schema of it.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import pg from 'pg';
-import { fixture, projectRoot } from './build.ts';
+import { fixture } from './build.ts';
+import { spawnCollector } from '../../scripts/collector-process.ts';
 import { tempDir } from './temp.ts';
 
 export type Backend = 'sqlite' | 'postgres';
@@ -74,34 +75,24 @@ export interface RunningCollector {
 export async function startCollector(args: string[] = [], events?: EventsDb | string): Promise<RunningCollector> {
   const db = typeof events === 'string' ? { backend: 'sqlite' as const, file: events } : (events ?? (await newEventsDb('sqlite')));
   const { DATABASE_URL: _, ...env } = process.env;
-  const proc = spawn(process.execPath, [path.join(projectRoot, 'scripts/collect.ts'), '--port', '0', '--db', db.file, ...args], {
-    cwd: projectRoot,
-    env: { ...env, CONTENT_DIR: fixture('basic'), ...(db.url ? { DATABASE_URL: db.url } : {}) },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const { url, proc, output } = await spawnCollector(
+    ['--db', db.file, ...args],
+    { ...env, CONTENT_DIR: fixture('basic'), ...(db.url ? { DATABASE_URL: db.url } : {}) },
+    { captureErrors: true },
+  );
+  const exited = new Promise<number | null>((resolve) => {
+    if (proc.exitCode !== null) resolve(proc.exitCode);
+    else proc.on('exit', (code) => resolve(code));
   });
-  let out = '';
-  const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    proc.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /listening on (http:\/\/[\d.]+:\d+)/.exec(out);
-      if (m) {
-        resolve({
-          url: m[1]!,
-          db: db.file,
-          events: db,
-          proc,
-          output: () => out,
-          stop: (signal = 'SIGTERM') => {
-            proc.kill(signal);
-            return exited;
-          },
-        });
-      }
-    });
-    proc.stderr!.on('data', (c: Buffer) => {
-      out += c.toString();
-    });
-    proc.on('exit', (code) => reject(new Error(`The collector exited (${code}) before listening:\n${out}`)));
-  });
+  return {
+    url,
+    db: db.file,
+    events: db,
+    proc,
+    output,
+    stop: (signal = 'SIGTERM') => {
+      proc.kill(signal);
+      return exited;
+    },
+  };
 }

@@ -18,7 +18,8 @@ const cls = (el: Element) => {
   const c = el.properties?.className;
   return Array.isArray(c) ? c.map(String) : [];
 };
-const hasClass = (el: Element, name: string) => cls(el).includes(name);
+/** Whether an element has a class (the components mark their parts with classes). */
+export const hasClass = (el: Element, name: string) => cls(el).includes(name);
 const elements = (el: Element | Root): Element[] => (el.children as ElementContent[]).filter((c): c is Element => c.type === 'element');
 const plainText = (node: ElementContent | Root): string =>
   node.type === 'text' ? node.value : 'children' in node ? node.children.map((c) => plainText(c as ElementContent)).join('') : '';

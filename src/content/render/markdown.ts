@@ -19,13 +19,8 @@ import { defaultHandlers as toMarkdownHandlers, toMarkdown, type Handle as TextH
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import type { Element, Root as HastRoot } from 'hast';
 import type { BlockContent, Blockquote, Nodes, Paragraph, PhrasingContent, Root } from 'mdast';
-import { FastUnsupported, fastMarkdown } from './markdown-fast.ts';
+import { FastUnsupported, fastMarkdown, hasClass } from './markdown-fast.ts';
 
-/** Whether an element has a class (the components mark their parts with classes). */
-export const hasClass = (el: Element, name: string) => {
-  const c = el.properties?.className;
-  return Array.isArray(c) && c.includes(name);
-};
 const strong = (text: string): PhrasingContent => ({ type: 'strong', children: [{ type: 'text', value: text }] });
 
 /** Flow content of an element, with phrasing wrapped in paragraphs (a quote holds blocks). */

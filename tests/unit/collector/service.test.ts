@@ -118,6 +118,14 @@ describe.each(backends)('with %s', (backend: Backend) => {
       expect(r.status).toBe(303);
       expect(r.headers.get('location')).toBe(`${SITE}/ja/help/orders/track-your-order/#feedback-thanks`);
       expect(await rows(c.db, "SELECT helpful FROM feedback WHERE lang = 'ja'")).toEqual([{ helpful: 1 }]);
+      // A browser that sends no Origin or Referer still lands back on the customers' site.
+      const bare = await fetch(`${c.url}/v1/feedback`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'site=public&page=help%2Forders%2Ftrack-your-order&lang=en&helpful=no',
+        redirect: 'manual',
+      });
+      expect(bare.headers.get('location')).toBe(`${SITE}/en/help/orders/track-your-order/#feedback-thanks`);
     });
   });
 

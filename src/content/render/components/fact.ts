@@ -4,7 +4,8 @@
  */
 import { h } from 'hastscript';
 import { didYouMean, problem } from '../../errors.ts';
-import { formatDate, formatFact, isTexts, textIn } from '../../facts.ts';
+import { formatDate, formatFact, textIn } from '../../facts.ts';
+import { isTexts } from '../../../schemas/market.ts';
 import { own } from '../../own.ts';
 import { lineOf, type Component } from '../context.ts';
 import { formatLocale } from '../../../i18n/locale.ts';
