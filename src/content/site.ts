@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { siteSchema, type SiteData } from '../schemas/site.ts';
-import { marketSchema, type Channel, type Fact, type Holidays } from '../schemas/market.ts';
+import { marketSchema, type Channel, type Fact, type Hints, type Holidays } from '../schemas/market.ts';
 import { searchWordsSchema } from '../schemas/search.ts';
 import type { ContentType } from '../schemas/base.ts';
 import { excerpt, problem, type Problem } from './errors.ts';
@@ -47,6 +47,8 @@ export interface Market {
   facts: Record<string, Fact>;
   /** Public holidays, sorted by date (markets/<id>.yaml `holidays`). */
   holidays?: Holidays;
+  /** What in a customer's message points to this market (markets/<id>.yaml `hints`). */
+  hints?: Hints;
   /** File the market came from, relative to the content root. */
   file: string;
 }
@@ -218,6 +220,7 @@ export function loadSite(root: string, env: NodeJS.ProcessEnv = process.env): { 
         channels: m.channels,
         facts: m.facts,
         ...(m.holidays ? { holidays: { ...m.holidays, days: [...m.holidays.days].sort((a, b) => a.date.localeCompare(b.date)) } } : {}),
+        ...(m.hints ? { hints: m.hints } : {}),
         file: rel,
       });
     });

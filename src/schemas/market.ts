@@ -97,6 +97,58 @@ export const holidaysSchema = z.strictObject({
   days: z.array(holidaySchema).min(1),
 });
 
+/**
+ * A regular expression (JavaScript syntax, `u` flag) for this market's order numbers. It must
+ * compile and must not match the empty string, which would find an "order number" in every message.
+ */
+const orderNumberPattern = plainText.superRefine((source, ctx) => {
+  const example = 'e.g. KG-DE-\\d{7}';
+  let whole: RegExp;
+  try {
+    new RegExp(source, 'u');
+    whole = new RegExp(`^(?:${source})$`, 'u');
+  } catch (e) {
+    // V8 says "Invalid regular expression: /<source>/u: Unterminated group": keep the reason only.
+    const reason = (e as Error).message.replace(/^Invalid regular expression: \/.*\/\w*: /s, '');
+    ctx.addIssue({ code: 'custom', input: source, message: `is not a valid regular expression: ${reason}; write it in JavaScript syntax, ${example}` });
+    return;
+  }
+  if (whole.test(''))
+    ctx.addIssue({
+      code: 'custom',
+      input: source,
+      message: `matches the empty string, so it would find an order number in every message; require what every order number has, ${example}`,
+    });
+});
+
+/**
+ * What in a customer's message points to this market: the agents' site reads a pasted message
+ * and guesses the customer's market from these (src/shared/hints.ts), besides the market's
+ * name, currency and languages, which it knows already.
+ * @example { carriers: [DHL, DPD], order_number: 'KG-DE-\d{7}', phone_prefix: "+49", words: [Berlin, München] }
+ */
+export const hintsSchema = z.strictObject({
+  /**
+   * Carriers customers of this market mention, e.g. `[DHL, DPD, ヤマト運輸]`; a carrier several markets
+   * use counts less for each. Capitals-only names (`UPS`) match only in capitals, like `words`.
+   */
+  carriers: z.array(plainText).optional(),
+  /** Order numbers of this market, as a regular expression matched as a whole word, case-insensitively, e.g. `KG-DE-\d{7}`. */
+  order_number: orderNumberPattern.optional(),
+  /** International calling code, e.g. `"+49"` (quoted in YAML); matched as `+49` or `0049` followed by digits. */
+  phone_prefix: z
+    // Unquoted, YAML reads +49 as the number 49.
+    .string({ error: 'expected an international calling code in quotes, such as "+49"' })
+    .regex(/^\+\d{1,4}$/, { error: 'expected an international calling code such as "+49"' })
+    .optional(),
+  /**
+   * Other words that point to the market: big cities, short or native forms of its name that are
+   * not its localized region name, e.g. `[UK, England, London]`. Written in capitals and up to four
+   * letters (`UK`, `KSA`), a word matches only in capitals, so the pronoun "us" is not the US.
+   */
+  words: z.array(plainText).optional(),
+});
+
 export const marketSchema = z.strictObject({
   /** ISO 3166-1 region code used for the market's localized name; default: the id upper-cased. */
   region: z
@@ -115,6 +167,8 @@ export const marketSchema = z.strictObject({
   facts: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, { error: 'fact names are snake_case, e.g. withdrawal_days' }), factSchema).default({}),
   /** Public holidays: agents see today's and the next ones, and customers when support opens again. */
   holidays: holidaysSchema.optional(),
+  /** What in a customer's message points to this market (order numbers, carriers, phone prefix, words). */
+  hints: hintsSchema.optional(),
 });
 
 export type MarketData = z.output<typeof marketSchema>;
@@ -122,3 +176,4 @@ export type Fact = z.output<typeof factSchema>;
 export type Channel = z.output<typeof channelSchema>;
 export type Hours = z.output<typeof hoursSchema>;
 export type Holidays = z.output<typeof holidaysSchema>;
+export type Hints = z.output<typeof hintsSchema>;
