@@ -12,7 +12,7 @@ function labels() {
 /** A copy button on every canned reply; the reply text stays selectable without it. */
 function copyButtons(): void {
   const l = labels();
-  for (const reply of document.querySelectorAll<HTMLElement>('[data-reply]')) {
+  for (const reply of document.querySelectorAll<HTMLElement>('.prose [data-reply]')) {
     const body = reply.querySelector<HTMLElement>('.reply-body');
     const head = reply.querySelector<HTMLElement>('.reply-head');
     if (!body || !head || head.querySelector('.copy')) continue;
@@ -46,7 +46,7 @@ function replyLanguage(): void {
   select.closest<HTMLElement>('[hidden]')?.removeAttribute('hidden');
   const apply = () => {
     const lang = select.value;
-    for (const reply of document.querySelectorAll<HTMLElement>('[data-reply]')) {
+    for (const reply of document.querySelectorAll<HTMLElement>('.prose [data-reply]')) {
       reply.hidden = lang !== '' && reply.dataset.replyLang !== lang;
     }
   };

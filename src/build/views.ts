@@ -7,6 +7,7 @@ import type { EntryRoute, Route } from '../content/routes.ts';
 import type { Content } from '../content/load.ts';
 import { typesFor } from '../content/types.ts';
 import type { Finding } from '../audit/types.ts';
+import { marketClues } from '../content/clues.ts';
 
 /** Pagefind filters of an entry's page: type, category, every market it applies to, and (agents) tags. */
 export function entryFilters(route: EntryRoute, target: Content['target']): [string, string][] {
@@ -18,6 +19,17 @@ export function entryFilters(route: EntryRoute, target: Content['target']): [str
   for (const m of entry.markets) if (m !== entry.market) filters.push(['market', m]);
   if (target === 'internal') for (const tag of entry.data.tags) filters.push(['tag', tag]);
   return filters;
+}
+
+/**
+ * What a fallback page gives its language's search index on the agents' site: the canned replies
+ * written in that language. A procedure not yet translated into German is still found by the
+ * words of its German reply (hidden, `data-pagefind-body`: Pagefind indexes it, readers see the
+ * reply once, in the page). The rest of the page stays out of the index: it is in another language.
+ */
+export function fallbackReplies(route: EntryRoute, target: Content['target']): { lang: string; html: string }[] {
+  if (target !== 'internal' || !route.isFallback) return [];
+  return (route.entry.replyHtml ?? []).filter((r) => r.lang === route.lang.code);
 }
 
 /** The search page's data for the browser: filter labels, messages, plural templates, and (agents) tags. */
@@ -56,6 +68,46 @@ const rawString = (content: Content, lang: string) => (key: string) =>
 /** Plural templates for the browser, one per CLDR category, with {{count}} left in. */
 export const pluralTemplates = (content: Content, lang: string, key: string) =>
   Object.fromEntries(['zero', 'one', 'two', 'few', 'many', 'other'].map((r) => [r, rawString(content, lang)(`${key}_${r}`) ?? '']));
+
+/** The answer desk's data for the browser: languages, market clues and names, fact labels, strings. */
+export function answerPage(content: Content, route: Extract<Route, { kind: 'answer' }>) {
+  const { site } = content;
+  const lang = route.lang.code;
+  const t = content.t(lang);
+  const raw = rawString(content, lang);
+  const keys = [
+    'label',
+    'detected',
+    'clues',
+    'noClues',
+    'working',
+    'nothing',
+    'matches',
+    'reply',
+    'noReply',
+    'blanks',
+    'notForMarket',
+    'facts',
+    'customerLink',
+    'copyLink',
+  ];
+  const strings: Record<string, string> = Object.fromEntries(keys.map((k) => [k, raw(`answer.${k}`) ?? k]));
+  for (const k of ['order', 'phone', 'country', 'carrier', 'currency']) strings[`clue.${k}`] = raw(`answer.clue.${k}`) ?? k;
+  for (const k of ['copy', 'copied', 'copyFailed']) strings[k] = t(`agent.${k}`);
+  const factNames = [...new Set(site.markets.flatMap((m) => Object.keys(m.facts)))];
+  return {
+    lang,
+    defaultLang: site.defaultLanguage.code,
+    /** Where customers read help articles: the public site (the desk's links are for them). */
+    publicUrl: site.url,
+    languages: site.languages.map((l) => ({ code: l.code, name: l.name, htmlLang: l.htmlLang, dir: l.dir })),
+    markets: Object.fromEntries(site.markets.map((m) => [m.id, m.name(lang)])),
+    clues: marketClues(site),
+    facts: Object.fromEntries(factNames.map((n) => [n, t(`fact.${n}`, { defaultValue: n.replace(/_/g, ' ') })])),
+    strings,
+    plurals: pluralTemplates(content, lang, 'answer.results'),
+  };
+}
 
 /** What the search boxes' suggestions say: the "all results" option and the count, announced. */
 export function suggestStrings(content: Content, lang: string): { all: string; plurals: Record<string, string>; markets: Record<string, string> } {

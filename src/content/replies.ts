@@ -25,7 +25,7 @@ export function inheritReplies(byRoute: Map<string, Map<string, Entry>>, site: S
       const taken = new Set(e.headings.map((x) => x.id));
       let id = 'replies';
       for (let n = 1; taken.has(id); n++) id = `replies-${n}`;
-      e.html += toHtml(h('h2', { id }, title)) + source.replyHtml.join('\n');
+      e.html += toHtml(h('h2', { id }, title)) + source.replyHtml.map((r) => r.html).join('\n');
       e.headings = [...e.headings, { depth: 2, id, text: title, toc: true }];
       e.replyLanguages = source.replyLanguages;
       e.replyHtml = source.replyHtml;

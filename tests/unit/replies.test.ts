@@ -20,7 +20,7 @@ test('a translation without replies shows the source’s, under a heading in its
   const zh = entry('zh-cn');
   const en = entry('en');
   expect(zh.html).toContain('<h2 id="replies">回复模板</h2>');
-  for (const html of en.replyHtml!) expect(zh.html).toContain(html);
+  for (const { html } of en.replyHtml!) expect(zh.html).toContain(html);
   expect(zh.html).toContain('data-reply-lang="de"');
   expect(zh.replyLanguages).toEqual(['de', 'en']);
   expect(zh.repliesFrom).toBe('sop/en/orders/a.mdx');

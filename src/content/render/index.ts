@@ -29,8 +29,8 @@ export interface Rendered {
   faq: { question: string; answer: string }[];
   /** Languages of the page's canned replies (`<Reply lang>`), in order of first use. */
   replyLanguages?: string[];
-  /** The HTML of each canned reply, for the translations that show their source's (content/replies.ts). */
-  replyHtml?: string[];
+  /** Each canned reply's language and HTML, for the translations that show their source's (content/replies.ts). */
+  replyHtml?: { lang: string; html: string }[];
   /** Market facts the page shows (`<Fact>`), in order of first use. */
   facts?: { market: string; name: string }[];
   /** The page as Markdown, links absolute (markdown.ts); for the exports. */
@@ -85,7 +85,7 @@ export function renderBody(body: string, format: 'md' | 'mdx', ctx: RenderContex
   const markdown = markdownParts(safe, ctx.site.url + urlFor(ctx.lang, ctx.route));
   wrapTables(safe, ctx);
   const replyLanguages = replyLanguagesOf(safe);
-  const replyHtml = replyLanguages.length ? replyFigures(safe).map((f) => toHtml(f)) : [];
+  const replyHtml = replyLanguages.length ? replyFigures(safe).map((f) => ({ lang: String(f.properties.dataReplyLang), html: toHtml(f) })) : [];
   const facts = [...ctx.cited].map((id) => ({ market: id.slice(0, id.indexOf(':')), name: id.slice(id.indexOf(':') + 1) }));
   return {
     html: toHtml(safe),
