@@ -79,8 +79,10 @@ function parseEntryPathUncached(file: string): EntryPath | string {
 /** Whether a route path belongs to the agents' site only. */
 export function isInternalRoute(route: string): boolean {
   const top = route.split('/')[0]!;
-  return top === 'health' || internalPrefixes.has(top);
+  return agentPages.has(top) || internalPrefixes.has(top);
 }
+/** The agents' own pages: the content health report and the answer desk. */
+const agentPages = new Set(['health', 'answer']);
 const internalPrefixes = new Set(contentTypes.filter((s) => s.internalOnly).map((s) => s.routePrefix));
 
 /**
@@ -95,7 +97,7 @@ export function pageRoutes(site: { markets: { id: string }[]; categories: { id: 
     '404',
     ...site.markets.map((m) => `markets/${m.id}`),
     ...site.categories.map((c) => `help/${c.id}`),
-    ...(target === 'internal' ? ['sop', 'health'] : []),
+    ...(target === 'internal' ? ['sop', 'health', 'answer'] : []),
   ];
 }
 

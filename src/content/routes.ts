@@ -62,7 +62,8 @@ export type Route =
   | (RouteBase & { kind: 'search'; popular: PageLink[]; categories: PageLink[] })
   | (RouteBase & { kind: 'notFound' })
   | (RouteBase & { kind: 'sopIndex'; groups: { name: string; links: PageLink[] }[] })
-  | (RouteBase & { kind: 'health' });
+  | (RouteBase & { kind: 'health' })
+  | (RouteBase & { kind: 'answer' });
 
 /** Builds every route of the site. Pure: same content, same routes, same order. */
 export function buildRoutes(content: Content): Route[] {
@@ -229,6 +230,7 @@ export function buildRoutes(content: Content): Route[] {
       }
       routes.push({ ...base('sop', t('sop.title'), t('sop.description')), kind: 'sopIndex', groups: [...groups].map(([name, links]) => ({ name, links })) });
       routes.push({ ...base('health', t('health.title'), t('health.description')), kind: 'health' });
+      routes.push({ ...base('answer', t('answer.title'), t('answer.description')), kind: 'answer' });
     }
   }
   return routes;

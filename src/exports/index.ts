@@ -4,7 +4,9 @@
  *
  * - `/llms.txt`, `/<lang>/llms.txt` (llms.ts) and `/<lang>/llms-full.txt`, the full text of the
  *   language's own pages;
- * - a Markdown twin of every page that is its own text, at `<page>/index.md` (twins.ts);
+ * - a Markdown twin of every page that is its own text, at `<page>/index.md` (twins.ts); on the
+ *   agents' site also its JSON record at `<page>/index.json`, which the answer desk reads for the
+ *   few pages a pasted message matches (replies, facts) instead of a whole export part;
  * - `/api/index.json` → `/api/<lang>/index.json` → `entries-NNNN.json`, one record per page of
  *   the language, fallbacks marked (records.ts, json.ts; JSON Schemas in schemas/).
  *
@@ -94,6 +96,7 @@ export function writeExports(dir: string, content: Content, routes: readonly Rou
         if (route.isFallback) continue;
         const twin = twinText(record);
         writeBeside(path.join(dir, route.path, 'index.md'), twin);
+        if (content.target === 'internal') fs.writeFileSync(path.join(dir, route.path, 'index.json'), JSON.stringify(record));
         stats.twins++;
         stats.twinBytes += Buffer.byteLength(twin);
         const section = `\n${fullSection(record, content)}`;

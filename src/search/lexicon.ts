@@ -10,13 +10,19 @@
  * - `synonyms` and `stop`: the editors' `search/<lang>.yaml` and the built-in stop words.
  * - `popular`: the URLs of the site's popular articles in this language (a small ranking prior).
  * - `pages`: how many pages the language's index holds (for weighing rare words higher).
+ *
+ * Beside it, `pagefind/lexicon/<lang>.chatter.json`: the words a pasted customer message is full
+ * of and a search should not be led by ("either", "toujours", "immer", "السلام"): the stopwords-iso
+ * list of the language and its greetings and sign-offs (stop-words.ts). Only the answer desk loads it (browser/search/message.ts); searches keep
+ * the short built-in list, which leaves negations in.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import type { SiteModel } from '../content/site.ts';
 import { urlFor } from '../content/paths.ts';
-import { builtInStopWords } from './stop-words.ts';
+import { builtInStopWords, messageGreetings } from './stop-words.ts';
+import stopwordsIso from 'stopwords-iso/stopwords-iso.json' with { type: 'json' };
 
 export interface Lexicon {
   v: 1;
@@ -116,6 +122,8 @@ export function writeLexicons(dir: string, site: SiteModel): { languages: number
     };
     const json = JSON.stringify(lexicon);
     fs.writeFileSync(path.join(out, `${lang}.json`), json);
+    const chatter = [...new Set([...((stopwordsIso as Record<string, string[]>)[lang.split('-')[0]!] ?? []), ...messageGreetings(lang)])];
+    fs.writeFileSync(path.join(out, `${lang}.chatter.json`), JSON.stringify({ v: 1, lang, words: chatter }));
     words += Object.values(lexicon.words).reduce((n, s) => n + s.split(' ').length, 0);
     bytes += zlib.gzipSync(json).length;
   }

@@ -48,3 +48,22 @@ export function builtInStopWords(lang: string): string[] {
   }
   return words;
 }
+
+/**
+ * Greetings and sign-offs of customer messages, per language: the answer desk leaves them out with
+ * the long stop-word list (search/lexicon.ts, `<lang>.chatter.json`). Searches never see them.
+ */
+const greetings: Record<string, string> = {
+  en: 'dear hi hello hey regards kind best cheers sincerely thanks writing morning afternoon evening',
+  de: 'guten tag hallo liebe lieber grüße grüßen freundlichen freundliche viele beste dank vielen morgen abend',
+  fr: 'bonjour bonsoir salut cordialement salutations madame monsieur merci remercie avance bien',
+  es: 'hola buenos buenas días tardes saludo saludos atentamente cordial gracias estimado estimada',
+  ja: 'よろしく お願い お世話 いたします 申し上げます こんにちは ありがとう 失礼',
+  ar: 'السلام عليكم مرحبا شكرا شكراً تحية تحياتي وشكرا',
+  zh: '你好 您好 谢谢 感谢 请问 麻烦',
+};
+
+/** The greetings and sign-offs of `lang` (primary subtag), as one list. */
+export function messageGreetings(lang: string): string[] {
+  return (greetings[lang.split('-')[0]!] ?? '').split(/\s+/).filter(Boolean);
+}

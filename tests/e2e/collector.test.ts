@@ -73,12 +73,12 @@ test('the final query of a search, the result opened and its rank reach the coll
   const { page, violations } = await open(`${site}/en/search/`);
   const box = page.locator('form[data-search] input[name="q"]');
   await box.fill('qqzzxx 123456');
-  await expect.poll(() => page.locator('[data-search-empty]').isVisible()).toBe(true);
+  await expect.poll(() => page.locator('[data-search-empty]').isVisible(), { timeout: 15_000 }).toBe(true);
   // The reader reads "nothing found" for a moment (the query counts), then tries other words.
   await page.waitForTimeout(2500);
   await box.fill('');
   await box.pressSequentially('track order', { delay: 40 });
-  await expect.poll(() => page.locator('[data-search-results] li').count()).toBeGreaterThan(0);
+  await expect.poll(() => page.locator('[data-search-results] li').count(), { timeout: 15_000 }).toBeGreaterThan(0);
   await page.locator('[data-search-results] li h2 a').first().click();
   await page.waitForURL(/track-your-order/);
   await expect
@@ -94,7 +94,7 @@ test('the final query of a search, the result opened and its rank reach the coll
 test('a suggestion opened from the home page’s box is a search too, with the page and its rank', async () => {
   const { page, violations } = await open(`${site}/en/`);
   await page.locator('#home-q').pressSequentially('start a return', { delay: 30 });
-  await expect.poll(() => page.locator('#home-q-list [role="option"]').count()).toBeGreaterThan(1);
+  await expect.poll(() => page.locator('#home-q-list [role="option"]').count(), { timeout: 15_000 }).toBeGreaterThan(1);
   await page.locator('#home-q-list [role="option"]').first().click();
   await page.waitForURL(/start-a-return/);
   await expect
@@ -126,7 +126,7 @@ test('without JavaScript the form posts, and the reader lands back on the page w
 
 test('with Global Privacy Control nothing is sent: no search event, and no feedback widget', async () => {
   const { page, sent } = await open(`${site}/en/search/?q=track`, { gpc: true });
-  await expect.poll(() => page.locator('[data-search-results] li').count()).toBeGreaterThan(0);
+  await expect.poll(() => page.locator('[data-search-results] li').count(), { timeout: 15_000 }).toBeGreaterThan(0);
   await page.locator('[data-search-results] li h2 a').first().click();
   await page.waitForLoadState();
   expect(await page.locator('form[data-feedback]').count()).toBe(0);

@@ -108,6 +108,8 @@ export interface Ranked {
   /** How many of the query's concepts the page matched, and how many there were. */
   matched: number;
   of: number;
+  /** Which concepts (their indices among the ones any page had) the page matched. */
+  concepts: number[];
   /** The result object of the page's best alternative: its excerpt highlights those words. */
   result: PagefindResult;
 }
@@ -123,6 +125,10 @@ export interface SearchOptions {
   filters?: Record<string, string>;
   /** Search the words as typed: no correction (the "search instead for" link). */
   literal?: boolean;
+  /** Concepts chosen by the caller (a pasted message: message.ts) instead of the query's own. */
+  plan?: Plan;
+  /** Share of the concepts a page must have when it does not have them all (default `MOST`). */
+  most?: number;
 }
 
 /** A page's match of one concept: Pagefind's score, the title credit (0–1), the result object. */
@@ -159,7 +165,7 @@ function searchOnce(pf: PagefindLike, term: string, filters: Record<string, stri
 
 /** Runs the plan against Pagefind and ranks the pages (before page data is known). */
 export async function searchPlan(pf: PagefindLike, lex: Lexicon, q: string, options: SearchOptions = {}): Promise<Outcome> {
-  const p = plan(q, lex);
+  const p = options.plan ?? plan(q, lex);
   const filters = options.filters ?? {};
   const hitsOf = async (alternatives: Concept['alternatives']) => {
     const hits = new Map<string, Hit>();
@@ -213,7 +219,7 @@ export async function searchPlan(pf: PagefindLike, lex: Lexicon, q: string, opti
       .map((w) => announced.get(w) ?? w)
       .join(' ');
   }
-  return { results: combine(hits, lex.pages), corrected, plan: p };
+  return { results: combine(hits, lex.pages, options.most), corrected, plan: p };
 }
 
 /**
@@ -224,7 +230,7 @@ export async function searchPlan(pf: PagefindLike, lex: Lexicon, q: string, opti
  * when the query has three concepts or more (a question, a long query), or when the title has
  * what they match (a title answering the main word beats a body mentioning a side word).
  */
-export function combine(hits: Map<string, Hit>[], pages: number): Ranked[] {
+export function combine(hits: Map<string, Hit>[], pages: number, most = MOST): Ranked[] {
   const live = hits.filter((h) => h.size > 0);
   if (!live.length) return [];
   const n = Math.max(pages, ...live.map((h) => h.size));
@@ -241,8 +247,9 @@ export function combine(hits: Map<string, Hit>[], pages: number): Ranked[] {
   const pagesById = new Map<string, Ranked & { best: number; inTitle: boolean }>();
   live.forEach((h, c) => {
     for (const [id, { score, title, result }] of h) {
-      const r = pagesById.get(id) ?? pagesById.set(id, { id, score: 0, matched: 0, of: live.length, result, best: 0, inTitle: false }).get(id)!;
+      const r = pagesById.get(id) ?? pagesById.set(id, { id, score: 0, matched: 0, of: live.length, concepts: [], result, best: 0, inTitle: false }).get(id)!;
       r.matched++;
+      r.concepts.push(c);
       r.inTitle ||= title > 0;
       r.score += idf[c]! * (0.4 + 0.3 * (score / top[c]!)) + meanIdf * TITLE_BONUS * title;
       if (score > r.best) {
@@ -255,14 +262,16 @@ export function combine(hits: Map<string, Hit>[], pages: number): Ranked[] {
   const full = all.filter((r) => r.matched === live.length);
   for (const r of full) r.score *= live.length > 1 ? FULL_BONUS : 1;
   const loose = full.length < ENOUGH || live.length >= 3;
-  const rest = all.filter((r) => r.matched < live.length && r.matched >= Math.ceil(MOST * live.length) && (loose || r.inTitle));
+  const rest = all.filter((r) => r.matched < live.length && r.matched >= Math.max(1, Math.ceil(most * live.length)) && (loose || r.inTitle));
   const order = (a: Ranked, b: Ranked) => b.score - a.score || (a.id < b.id ? -1 : 1);
-  return [...full, ...rest].sort(order).map(({ id, score, matched, of, result }) => ({ id, score, matched, of, result }));
+  return [...full, ...rest].sort(order).map(({ id, score, matched, of, concepts, result }) => ({ id, score, matched, of, concepts, result }));
 }
 
 export interface Shown {
   ranked: Ranked;
   data: PagefindData;
+  /** The page's score after re-ranking. */
+  weight: number;
 }
 
 export interface Priors {
@@ -289,5 +298,5 @@ export async function rerank(ranked: Ranked[], lex: Lexicon, priors: Priors = {}
     return { ranked: r, data: d, key: s };
   });
   shown.sort((a, b) => b.key - a.key);
-  return { shown: shown.map(({ ranked: r, data: d }) => ({ ranked: r, data: d })), rest: ranked.slice(count) };
+  return { shown: shown.map(({ ranked: r, data: d, key }) => ({ ranked: r, data: d, weight: key })), rest: ranked.slice(count) };
 }

@@ -24,15 +24,15 @@ const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const HIRAGANA_ONLY = /^\p{Script=Hiragana}+$/u;
 const NEGATION_JA = /^(ない|なかっ|ません|ず)/u;
 
-/** Text as the index compares it: NFKC, no bidi controls, lower case. */
-export function normalize(q: string, lang: string): string {
+/** Text as the index compares it: NFKC, no bidi controls, lower case, at most `max` characters. */
+export function normalize(q: string, lang: string, max = MAX_QUERY): string {
   let text = q.normalize('NFKC').replace(BIDI, '');
   // Cut long text at a word boundary (CJK text has none: cut anywhere).
-  if (text.length > MAX_QUERY)
+  if (text.length > max)
     text = text
-      .slice(0, MAX_QUERY + 1)
+      .slice(0, max + 1)
       .replace(/\s+\S*$/, '')
-      .slice(0, MAX_QUERY);
+      .slice(0, max);
   return text.toLocaleLowerCase(lang);
 }
 
@@ -59,9 +59,9 @@ function segmenter(lang: string): Intl.Segmenter {
 }
 
 /** The words of a query, in order, normalized; punctuation, symbols and emoji are dropped. */
-export function tokenize(q: string, lang: string): string[] {
+export function tokenize(q: string, lang: string, max = MAX_QUERY): string[] {
   const out: string[] = [];
-  for (const s of segmenter(lang).segment(normalize(q, lang))) if (s.isWordLike) out.push(s.segment);
+  for (const s of segmenter(lang).segment(normalize(q, lang, max))) if (s.isWordLike) out.push(s.segment);
   return out;
 }
 
@@ -143,6 +143,11 @@ export class Lexicon {
 
   knows(word: string): boolean {
     return this.words.has(key(word));
+  }
+
+  /** How common an indexed word is: on 2^tier to 2^(tier+1)-1 pages; undefined if not in the vocabulary. */
+  tier(word: string): number | undefined {
+    return this.words.get(key(word))?.[1];
   }
 
   /**

@@ -3,13 +3,18 @@
  * first keystroke in a search box, or a query in the search page's URL).
  */
 import type { PagefindLike } from './engine.ts';
-import { Lexicon, type LexiconData } from './lexicon.ts';
+import { key, Lexicon, type LexiconData } from './lexicon.ts';
 
 interface Pagefind extends PagefindLike {
   options(o: Record<string, unknown>): Promise<void>;
 }
 
+interface PagefindModule extends Pagefind {
+  createInstance(options: Record<string, unknown>): Pagefind & { init(): Promise<void> };
+}
+
 let pagefind: Promise<Pagefind> | undefined;
+const byLanguage = new Map<string, Promise<Pagefind>>();
 const lexicons = new Map<string, Promise<Lexicon>>();
 
 export function loadPagefind(): Promise<Pagefind> {
@@ -20,6 +25,37 @@ export function loadPagefind(): Promise<Pagefind> {
     return pf;
   });
   return pagefind;
+}
+
+/**
+ * A Pagefind instance searching `lang`'s index, whatever the page's own language (the answer desk
+ * reads a German message on a Chinese page). Pagefind takes an instance's language from the
+ * document's `lang` when the instance is created, and offers no option for it: the attribute is
+ * set for that one synchronous call and put back at once, before anything renders.
+ */
+export function loadPagefindFor(lang: string): Promise<Pagefind> {
+  let p = byLanguage.get(lang);
+  if (!p) {
+    const url = '/pagefind/pagefind.js';
+    p = (import(/* @vite-ignore */ url) as Promise<PagefindModule>).then(async (mod) => {
+      const html = document.documentElement;
+      const was = html.getAttribute('lang');
+      html.setAttribute('lang', lang);
+      let instance: ReturnType<PagefindModule['createInstance']>;
+      try {
+        instance = mod.createInstance({});
+      } finally {
+        if (was === null) html.removeAttribute('lang');
+        else html.setAttribute('lang', was);
+      }
+      await instance.options({ excerptLength: 24 });
+      await instance.init();
+      return instance;
+    });
+    p.catch(() => byLanguage.delete(lang));
+    byLanguage.set(lang, p);
+  }
+  return p;
 }
 
 /** The lexicon of `lang`; an empty one (no correction, no synonyms) if it cannot be loaded. */
@@ -34,4 +70,19 @@ export function loadLexicon(lang: string): Promise<Lexicon> {
     lexicons.set(lang, l);
   }
   return l;
+}
+
+const chatters = new Map<string, Promise<ReadonlySet<string>>>();
+
+/** The words of a language a pasted message is searched without (search/lexicon.ts); none if not available. */
+export function loadChatter(lang: string): Promise<ReadonlySet<string>> {
+  let c = chatters.get(lang);
+  if (!c) {
+    c = fetch(`/pagefind/lexicon/${encodeURIComponent(lang)}.chatter.json`, { cache: 'no-cache' })
+      .then((r) => (r.ok ? (r.json() as Promise<{ words?: string[] }>) : ({} as { words?: string[] })))
+      .catch(() => ({}) as { words?: string[] })
+      .then((d) => new Set((d.words ?? []).map((w) => key(w.toLocaleLowerCase(lang)))));
+    chatters.set(lang, c);
+  }
+  return c;
 }

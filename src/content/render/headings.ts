@@ -18,6 +18,11 @@ export interface Heading {
  */
 export const layoutIds = [
   'main',
+  'message',
+  'message-hint',
+  'answer-procedures',
+  'answer-articles',
+  'answer-data',
   'q',
   'header-q',
   'home-q',

@@ -7,6 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { combine, plan, rerank, searchPlan, type PagefindLike, type PagefindResult } from '../../../src/browser/search/engine.ts';
 import { distance, Lexicon, MAX_QUERY, tokenize, type LexiconData } from '../../../src/browser/search/lexicon.ts';
 import { builtInStopWords } from '../../../src/search/stop-words.ts';
+import { coverTopics, MAX_MESSAGE, MESSAGE_MOST, messagePlan } from '../../../src/browser/search/message.ts';
 
 const lexicon = (lang: string, more: Partial<LexiconData> = {}) =>
   new Lexicon({ v: 1, lang, pages: 10, words: {}, synonyms: [], stop: builtInStopWords(lang), popular: [], ...more });
@@ -280,5 +281,57 @@ describe('searching and ranking', () => {
     const the = new Map(Array.from({ length: 90 }, (_, i) => hit(`t${i}`, 1)));
     const ranked = combine([refund, the], 100);
     expect(ranked.slice(0, 3).map((r) => r.id)).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('a pasted message is searched by its telling words', () => {
+  // Tier k: on 2^k to 2^(k+1)-1 of the site's 64 pages.
+  const lex = lexicon('en', {
+    pages: 64,
+    words: { '0': 'smashed konbini', '1': 'damaged refund', '3': 'parcel arrived', '5': 'order either writing' },
+    synonyms: [['broken', 'damaged', 'smashed']],
+  });
+  const texts = (text: string, chatter?: Set<string>) => messagePlan(text, lex, chatter).concepts.map((c) => c.text);
+
+  test('greetings, chatter, numbers and unknown words are left out; rare words lead; a synonym phrase is one concept', () => {
+    const concepts = texts('Hi, I am writing about order KG-GB-2209981: the parcel arrived and the mug was smashed. Refund please, Tom', new Set(['writing']));
+    expect(concepts[0]).toBe('smashed');
+    expect(concepts).toContain('refund');
+    expect(concepts).toContain('parcel');
+    // "Tom", "mug" and the order number are not words of the site; "writing" is chatter.
+    for (const w of ['tom', 'mug', 'writing', 'kg', '2209981', 'hi', 'please']) expect(concepts).not.toContain(w);
+    expect(
+      messagePlan('the parcel was smashed', lex)
+        .concepts.find((c) => c.text === 'smashed')!
+        .alternatives.map((a) => a.q),
+    ).toEqual(['smashed', 'broken', 'damaged']);
+  });
+
+  test('a word the message repeats weighs more; a long message is read up to its limit', () => {
+    expect(texts('arrived refund')[0]).toBe('refund');
+    expect(texts('arrived, arrived, arrived refund')[0]).toBe('arrived');
+    expect(texts(`${'parcel '.repeat(MAX_MESSAGE)} konbini`)).toEqual(['parcel']);
+  });
+
+  test('CJK text has no tiers: its words come from the segmenter, single characters joined', () => {
+    const ja = lexicon('ja', { pages: 64 });
+    const concepts = messagePlan('注文した商品がまだ届きません。返金してください。', ja).concepts.map((c) => c.text);
+    expect(concepts).toContain('返金');
+    expect(concepts.every((c) => [...c].length > 1)).toBe(true);
+  });
+
+  test('a message about two things finds the procedure for each, not two for one', async () => {
+    const pages: Page[] = [
+      { url: '/en/sop/late/', title: 'Late parcel', body: 'parcel late arrived tracking carrier parcel', type: 'sop' },
+      { url: '/en/sop/late-2/', title: 'Parcel not arrived', body: 'parcel arrived late carrier tracking', type: 'sop' },
+      { url: '/en/sop/refund/', title: 'Refund timing', body: 'refund bank card days refund', type: 'sop' },
+    ];
+    const words = lexicon('en', { pages: 3, words: { '0': 'refund bank card days', '1': 'parcel late arrived tracking carrier' } });
+    const message = 'My parcel has still not arrived, the tracking says late. And where is my refund for the last one?';
+    const plan = messagePlan(message, words);
+    const outcome = await searchPlan(fakePagefind(pages), words, '', { plan, literal: true, most: MESSAGE_MOST });
+    const { shown } = await rerank(outcome.results, words, {}, 10);
+    expect(shown.slice(0, 2).map((s) => s.data.url)).toEqual(['/en/sop/late/', '/en/sop/late-2/']);
+    expect(coverTopics(shown, 2).map((s) => s.data.url)).toEqual(['/en/sop/late/', '/en/sop/refund/']);
   });
 });
