@@ -10,6 +10,7 @@
  *   npm run bench -- --pathological
  *   npm run bench -- --frontmatter [--pages 1000 …]
  *   npm run bench -- --search
+ *   npm run bench -- --desk [--pages 1000 …]
  *
  * Every run also times frontmatter parsing alone ("frontmatter: N files in X ms"), on each
  * generated corpus; --frontmatter does only that, on the sample content and on each corpus,
@@ -19,6 +20,12 @@
  * transfers, keystroke-to-results time, and top-1/top-5 on queries derived from the corpus, with
  * the search layer and with Pagefind alone. --search does only the quality part, on the sample
  * content and its query set (tests/fixtures/search/sample-queries.yaml).
+ *
+ * --desk times the agents' answer desk (scripts/bench/desk.ts) on the sample's agents' site with
+ * the messages of tests/fixtures/desk/messages.yaml: first and warm answers, what the first answer
+ * transfers, and how often the expected procedure comes first and in the first three; with
+ * --pages, also on the agents' site of each generated corpus (time and transfer only: the sample's
+ * messages are not about a generated shop).
  *
  * With --starlight, the same help articles are also built by Starlight in the same run, on the
  * same machine, as the reference the targets in docs/performance.md are set against.
@@ -38,9 +45,10 @@ import { pathologicalTable, runPathological } from './bench/pathological.ts';
 import { benchCollector, collectorTable } from './bench/collector.ts';
 import { convertCorpus, prepareStarlight } from './bench/starlight.ts';
 import { contentRoot, projectRoot } from '../src/content/root.ts';
+import { measureDesk, readMessages, type DeskFigures } from './bench/desk.ts';
 
 const usage =
-  'Usage: npm run bench -- [--pages <n> …] [--no-browser] [--starlight] | --pathological | --frontmatter [--pages <n> …] | --search | --collector [--seconds 60]';
+  'Usage: npm run bench -- [--pages <n> …] [--no-browser] [--starlight] | --pathological | --frontmatter [--pages <n> …] | --search | --desk [--pages <n> …] | --collector [--seconds 60]';
 const { values } = parseCommandLine(
   {
     options: {
@@ -50,6 +58,7 @@ const { values } = parseCommandLine(
       pathological: { type: 'boolean' },
       frontmatter: { type: 'boolean' },
       search: { type: 'boolean' },
+      desk: { type: 'boolean' },
       collector: { type: 'boolean' },
       seconds: { type: 'string' },
     },
@@ -298,6 +307,63 @@ if (values.search) {
   console.log(`\n${lines.join('\n')}`);
   fs.writeFileSync(path.join(out, 'search-sample.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, layer, pagefind: alone }, null, 2)}\n`);
   writeDocSection('search', lines.join('\n'));
+  process.exit(0);
+}
+
+// --desk: the answer desk on the sample's agents' site (and, with --pages, on generated corpora),
+// written to bench-out/desk.json and to its section of docs/performance.md.
+if (values.desk) {
+  const messages = readMessages(path.join(projectRoot, 'tests/fixtures/desk/messages.yaml'));
+  const { serve } = await import('./serve.ts');
+  const { launch } = await import('../tests/helpers/browser.ts');
+  const browser = await launch();
+  const run = async (dist: string, lang = 'en'): Promise<DeskFigures> => {
+    const server = await serve(dist);
+    try {
+      return await measureDesk(browser, `http://127.0.0.1:${(server.address() as { port: number }).port}`, messages, lang);
+    } finally {
+      server.close();
+    }
+  };
+  const sampleDist = path.join(out, 'sample-dist');
+  fs.rmSync(sampleDist, { recursive: true, force: true });
+  const done = progress('sample internal build');
+  const r = await measure(
+    node,
+    [path.join(projectRoot, 'scripts/build.ts'), 'internal', '--out-dir', sampleDist],
+    { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    projectRoot,
+  );
+  done();
+  if (r.code !== 0) throw new Error(`The sample build failed:\n${r.output.slice(-3000)}`);
+  const rows: [string, DeskFigures][] = [
+    ['Sample, agent in English', await run(path.join(sampleDist, 'internal'))],
+    ['Sample, agent in Chinese', await run(path.join(sampleDist, 'internal'), 'zh-cn')],
+  ];
+  for (const pages of values.pages ? sizes : []) {
+    const corpus = path.join(out, `corpus-${pages}`);
+    const dist = path.join(out, `dist-${pages}`);
+    fs.rmSync(dist, { recursive: true, force: true });
+    generate({ pages: Math.ceil(pages / benchLanguages.length), out: corpus });
+    makeRepo(corpus);
+    const built = await buildTarget(corpus, 'internal', path.join(dist, 'internal'));
+    rows.push([
+      `Generated, ${pages.toLocaleString('en')} help pages (${built.pages.toLocaleString('en')} pages on the agents' site)`,
+      await run(path.join(dist, 'internal')),
+    ]);
+  }
+  await browser.close();
+  const lines = [
+    '| Site | First answer | Warm answer (p50 / p95) | First answer transfers | Expected procedure first / in the first three |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows.map(
+      ([name, f], i) =>
+        `| ${name} | ${f.firstMs} ms | ${f.warmMs.p50} / ${f.warmMs.p95} ms | ${f.transferKb} KB | ${i < 2 ? `${f.top1} / ${f.top3} of ${f.messages}` : 'not applicable'} |`,
+    ),
+  ];
+  console.log(`\n${lines.join('\n')}`);
+  fs.writeFileSync(path.join(out, 'desk.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, rows }, null, 2)}\n`);
+  writeDocSection('desk', lines.join('\n'));
   process.exit(0);
 }
 

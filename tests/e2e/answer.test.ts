@@ -1,113 +1,23 @@
 /**
  * The answer desk on the agents' site, in Chromium, on the sample content: realistic customer
- * messages in the site's seven languages (two of them about two things at once). Each must be read
+ * messages in the site's seven languages, two of them about two things at once
+ * (tests/fixtures/desk/messages.yaml, which npm run bench -- --desk times). Each must be read
  * in its language and market, find the right procedure among the first three with its reply in the
  * customer's language, and nothing may leave the browser.
  */
+import path from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
 import type { BrowserContext, Page, Request } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { useBrowser } from '../helpers/browser.ts';
+import { projectRoot } from '../helpers/build.ts';
+import { readMessages } from '../../scripts/bench/desk.ts';
 
 const base = inject('internalUrl');
 const publicBase = inject('publicUrl');
 const browser = useBrowser();
 
-interface Case {
-  name: string;
-  message: string;
-  lang: string;
-  market: string;
-  /** Procedures that must be among the first three. */
-  sops: string[];
-  /** Help articles that must be among those offered to send. */
-  help?: string[];
-  order?: string;
-}
-
-const cases: Case[] = [
-  {
-    name: 'German: where is my parcel',
-    message:
-      'Guten Tag, ich habe am 3. November die Bestellung KG-DE-2614573 aufgegeben, aber das Paket ist immer noch nicht angekommen. Laut DHL-Sendungsverfolgung liegt es seit einer Woche im Verteilzentrum. Können Sie bitte nachforschen? Mit freundlichen Grüßen, Anna Schmidt',
-    lang: 'de',
-    market: 'de',
-    sops: ['sop/orders/where-is-my-order'],
-    help: ['help/shipping/late-or-lost-parcel'],
-    order: 'KG-DE-2614573',
-  },
-  {
-    name: 'French: withdrawal within the period',
-    message:
-      "Bonjour, j'ai reçu ma commande KG-FR-4410287 il y a cinq jours mais le casque ne me convient pas. Je souhaite exercer mon droit de rétractation et vous le renvoyer. Pouvez-vous m'envoyer une étiquette de retour Colissimo ? Merci, Claire Martin",
-    lang: 'fr',
-    market: 'fr',
-    sops: ['sop/returns/return-within-withdrawal-period'],
-    order: 'KG-FR-4410287',
-  },
-  {
-    name: 'Spanish: arrived broken',
-    message:
-      'Hola, acabo de recibir el pedido KG-ES-7720415 por Correos y la pantalla de la tableta llegó rota, la caja estaba aplastada. Les adjunto fotos. ¿Me pueden enviar una nueva o devolverme el dinero? Un saludo, Javier',
-    lang: 'es',
-    market: 'es',
-    sops: ['sop/returns/damaged-or-wrong-item'],
-    order: 'KG-ES-7720415',
-  },
-  {
-    name: 'Japanese: konbini refund',
-    message:
-      'お世話になっております。先日注文した商品（注文番号 KG-JP-3381920）をコンビニ払いで支払いましたが、注文をキャンセルしました。返金はどのように受け取れますか。よろしくお願いいたします。',
-    lang: 'ja',
-    market: 'jp',
-    sops: ['sop/payments/konbini-payment-refund'],
-    order: 'KG-JP-3381920',
-  },
-  {
-    name: 'Arabic: before Eid',
-    message:
-      'مرحباً، طلبت هدايا العيد يوم الأحد (رقم الطلب KG-SA-5093318) وأريد أن أعرف هل سيصل الطلب قبل عيد الفطر؟ أسكن في الرياض والتوصيل عن طريق أرامكس. شكراً',
-    lang: 'ar',
-    market: 'sa',
-    sops: ['sop/shipping/ramadan-and-eid-deliveries'],
-    order: 'KG-SA-5093318',
-  },
-  {
-    name: 'Chinese: held at customs',
-    message: '你好，我的订单 KG-US-1187734 到现在还没有收到。物流信息显示包裹被海关扣留了，请问我需要提供什么材料才能清关？谢谢',
-    lang: 'zh-cn',
-    market: 'us',
-    sops: ['sop/customs/parcel-held-at-customs'],
-    order: 'KG-US-1187734',
-  },
-  {
-    name: 'English: delete my data',
-    message:
-      "Hi, I'm writing from Manchester. Please delete my account and all the personal data you hold about me, under the UK GDPR. I don't want any more marketing emails either. Thanks, Tom",
-    lang: 'en',
-    market: 'gb',
-    sops: ['sop/privacy/personal-data-deletion-request'],
-    help: ['help/account/marketing-emails'],
-  },
-  {
-    name: 'English, two topics: broken and charged import VAT',
-    message:
-      'Hello, my parcel (order KG-GB-2209981) finally arrived yesterday but the mug inside was smashed. Also the Royal Mail postman made me pay £18.50 import VAT and a handling fee before he would hand it over, I thought duties were included? Please sort both out.',
-    lang: 'en',
-    market: 'gb',
-    sops: ['sop/customs/duties-charged-on-delivery'],
-    help: ['help/shipping/damaged-parcel'],
-    order: 'KG-GB-2209981',
-  },
-  {
-    name: 'Arabic, two topics: returned and no refund',
-    message: 'السلام عليكم، أعدت المنتج عبر أرامكس قبل أسبوعين (الطلب KG-SA-5093318) ولم يصلني المبلغ المسترد حتى الآن. متى سيتم استرداد المبلغ إلى بطاقتي؟',
-    lang: 'ar',
-    market: 'sa',
-    sops: ['sop/returns/refund-timing', 'sop/returns/return-outside-withdrawal-period'],
-    order: 'KG-SA-5093318',
-  },
-];
+const cases = readMessages(path.join(projectRoot, 'tests/fixtures/desk/messages.yaml'));
 
 async function openDesk(lang = 'en', setup?: (c: BrowserContext) => Promise<void>): Promise<{ page: Page; requests: Request[] }> {
   const context = await browser().newContext({ viewport: { width: 1200, height: 900 } });
@@ -167,8 +77,9 @@ describe('answer desk', () => {
         expect(url.origin).toBe(base);
         expect(r.method()).toBe('GET');
         expect(r.postData()).toBeNull();
-        // Pagefind asks for its entry file with a cache-busting timestamp, nothing else has a query.
-        expect(url.search).toMatch(url.pathname.startsWith('/pagefind/') ? /^(\?ts=\d+)?$/ : /^$/);
+        // Pagefind asks for its entry file with a cache-busting timestamp, and the desk loads one copy
+        // of Pagefind per language (?language=de); nothing else has a query.
+        expect(url.search).toMatch(url.pathname.startsWith('/pagefind/') ? /^(\?ts=\d+|\?language=[a-z-]+)?$/ : /^$/);
         expect(url.pathname).toMatch(/^\/(pagefind\/|_astro\/|favicon|[a-z-]+\/answer\/$|[a-z-]+\/(sop|culture|help)\/.+\/index\.json$)/);
         if (c.order) expect(url.pathname).not.toContain(c.order);
       }
@@ -176,6 +87,17 @@ describe('answer desk', () => {
       expect(stored).not.toContain(c.message.slice(0, 20));
     });
   }
+
+  test('messages in several languages one after another are each read as when alone', async () => {
+    // Each language searches its own copy of Pagefind: a German message first must not leave its
+    // stemmer to read the Arabic one (the module keeps the first language's WebAssembly).
+    const { page } = await openDesk();
+    const arabic = cases.find((c) => c.lang === 'ar' && c.sops.length > 1)!;
+    for (const c of [cases[0]!, cases[2]!, arabic]) await paste(page, c.message);
+    expect(await page.locator('[data-answer-lang]').inputValue()).toBe('ar');
+    const sops = await routesIn(page, 'procedures');
+    for (const sop of arabic.sops) expect(sops, sops.join(', ')).toContain(sop);
+  });
 
   test('blanks fill together and the copied reply has them filled; the facts are those of the market', async () => {
     const { page } = await openDesk('en', (c) => c.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base }));

@@ -29,14 +29,18 @@ export function loadPagefind(): Promise<Pagefind> {
 
 /**
  * A Pagefind instance searching `lang`'s index, whatever the page's own language (the answer desk
- * reads a German message on a Chinese page). Pagefind takes an instance's language from the
- * document's `lang` when the instance is created, and offers no option for it: the attribute is
+ * reads a German message on a Chinese page).
+ *
+ * Each language gets its own copy of Pagefind's module (the URL names the language): the module
+ * keeps the WebAssembly of the first language it loads for all its instances, and that language's
+ * stemmer would then read the next language's queries. Pagefind takes an instance's language from
+ * the document's `lang` when the instance is created, and offers no option for it: the attribute is
  * set for that one synchronous call and put back at once, before anything renders.
  */
 export function loadPagefindFor(lang: string): Promise<Pagefind> {
   let p = byLanguage.get(lang);
   if (!p) {
-    const url = '/pagefind/pagefind.js';
+    const url = `/pagefind/pagefind.js?language=${encodeURIComponent(lang)}`;
     p = (import(/* @vite-ignore */ url) as Promise<PagefindModule>).then(async (mod) => {
       const html = document.documentElement;
       const was = html.getAttribute('lang');
