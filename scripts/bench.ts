@@ -209,6 +209,22 @@ async function buildTarget(corpus: string, target: 'public' | 'internal', dist: 
 const machine = `${os.cpus()[0]?.model.trim()} · ${os.availableParallelism()} cores · ${Math.round(os.totalmem() / 2 ** 30)} GiB · Node ${process.version} · ${os.platform()} ${os.release()}`;
 fs.mkdirSync(out, { recursive: true });
 
+/** Builds the sample content as one site into bench-out/sample-dist; returns the site's folder. */
+async function buildSample(target: 'public' | 'internal'): Promise<string> {
+  const dist = path.join(out, 'sample-dist');
+  fs.rmSync(dist, { recursive: true, force: true });
+  const done = progress(`sample ${target} build`);
+  const r = await measure(
+    node,
+    [path.join(projectRoot, 'scripts/build.ts'), target, '--out-dir', dist],
+    { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    projectRoot,
+  );
+  done();
+  if (r.code !== 0) throw new Error(`The sample build failed:\n${r.output.slice(-3000)}`);
+  return path.join(dist, target);
+}
+
 /** Replaces the `<!-- name:start -->…<!-- name:end -->` section of docs/performance.md, dated; false if it has none. */
 function writeDocSection(name: string, body: string): boolean {
   const doc = path.join(projectRoot, 'docs/performance.md');
@@ -272,21 +288,11 @@ if (values.frontmatter) {
 // --search: search quality on the sample content and its query set, the layer against Pagefind
 // alone, written to bench-out/search-sample.json and to its section of docs/performance.md.
 if (values.search) {
-  const dist = path.join(out, 'sample-dist');
-  fs.rmSync(dist, { recursive: true, force: true });
-  const done = progress('sample public build');
-  const r = await measure(
-    node,
-    [path.join(projectRoot, 'scripts/build.ts'), 'public', '--out-dir', dist],
-    { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-    projectRoot,
-  );
-  done();
-  if (r.code !== 0) throw new Error(`The sample build failed:\n${r.output.slice(-3000)}`);
+  const site = await buildSample('public');
   const queries = readQueries(path.join(projectRoot, 'tests/fixtures/search/sample-queries.yaml'));
   const { serve } = await import('./serve.ts');
   const { launch } = await import('../tests/helpers/browser.ts');
-  const server = await serve(path.join(dist, 'public'));
+  const server = await serve(site);
   const browser = await launch();
   const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   const layer = score(await runQueries(browser, base, queries));
@@ -325,20 +331,10 @@ if (values.desk) {
       server.close();
     }
   };
-  const sampleDist = path.join(out, 'sample-dist');
-  fs.rmSync(sampleDist, { recursive: true, force: true });
-  const done = progress('sample internal build');
-  const r = await measure(
-    node,
-    [path.join(projectRoot, 'scripts/build.ts'), 'internal', '--out-dir', sampleDist],
-    { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-    projectRoot,
-  );
-  done();
-  if (r.code !== 0) throw new Error(`The sample build failed:\n${r.output.slice(-3000)}`);
+  const sample = await buildSample('internal');
   const rows: [string, DeskFigures][] = [
-    ['Sample, agent in English', await run(path.join(sampleDist, 'internal'))],
-    ['Sample, agent in Chinese', await run(path.join(sampleDist, 'internal'), 'zh-cn')],
+    ['Sample, agent in English', await run(sample)],
+    ['Sample, agent in Chinese', await run(sample, 'zh-cn')],
   ];
   for (const pages of values.pages ? sizes : []) {
     const corpus = path.join(out, `corpus-${pages}`);
