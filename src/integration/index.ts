@@ -64,6 +64,11 @@ export default function signpost(): AstroIntegration {
           } catch (e) {
             logger.error(e instanceof Error ? e.message : String(e));
           }
+          // Astro keeps every route's getStaticPaths() (and so each page's props) until told the
+          // content changed: tell each server environment, then reload the open pages.
+          for (const [name, environment] of Object.entries(server.environments)) {
+            if (name !== 'client') environment.hot.send('astro:content-changed', {});
+          }
           server.ws.send({ type: 'full-reload' });
         };
         server.watcher.on('change', reload);

@@ -1,0 +1,138 @@
+/**
+ * The editors' live preview: the real dev server (`astro dev`, as `npm run dev` starts it) on a
+ * copy of the `basic` fixture, an open page in Chromium, and content files saved the way an
+ * editor's editor saves them. Each save must show on the open page without a restart: the page
+ * itself, a list that shows its title, a fallback page of another language, a market fact; broken
+ * content shows its error on the page and the error clears when fixed.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowser } from '../helpers/browser.ts';
+import { fixture, projectRoot } from '../helpers/build.ts';
+import { tempDir } from '../helpers/temp.ts';
+
+const browser = useBrowser();
+let server: ChildProcess;
+let base: string;
+let root: string;
+let log = '';
+
+const devEnv = () => Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_ENV' && !k.startsWith('VITEST')));
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+beforeAll(async () => {
+  root = tempDir('dev-content');
+  fs.cpSync(fixture('basic'), root, { recursive: true });
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  server = spawn(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
+    cwd: projectRoot,
+    // The server runs as `npm run dev` would: without the test runner's NODE_ENV=test and VITEST
+    // variables, under which Astro and Vite serve something else.
+    env: { ...devEnv(), CONTENT_DIR: root, ASTRO_TELEMETRY_DISABLED: '1', SIGNPOST_TODAY: '2027-06-01' },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server.stdout!.on('data', (d) => (log += d));
+  server.stderr!.on('data', (d) => (log += d));
+  // Ready when a page answers (the first request also makes Vite optimize its dependencies).
+  // On a fresh clone, with the e2e builds running beside it, that takes a minute or two.
+  const until = Date.now() + 240_000;
+  while (Date.now() < until) {
+    const ok = await fetch(`${base}/en/`, { signal: AbortSignal.timeout(Math.max(1, until - Date.now())) }).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`The dev server did not start:\n${log}`);
+}, 250_000);
+
+afterAll(() => {
+  if (server?.pid) process.kill(-server.pid, 'SIGTERM');
+});
+
+const file = (rel: string) => path.join(root, rel);
+const edit = (rel: string, change: (text: string) => string) => fs.writeFileSync(file(rel), change(fs.readFileSync(file(rel), 'utf8')));
+
+/** Saves a change and waits until `check` holds on the open page; returns the milliseconds it took. */
+async function saveAndWait(save: () => void, check: () => Promise<boolean>): Promise<number> {
+  const started = Date.now();
+  save();
+  await expect.poll(() => check().catch(() => false), { timeout: 15_000, interval: 50 }).toBe(true);
+  return Date.now() - started;
+}
+
+async function open(p: string): Promise<Page> {
+  const page = await (await browser().newContext()).newPage();
+  await page.goto(base + p);
+  return page;
+}
+
+/** The text of Vite's error overlay (in its shadow root), or '' when there is none. */
+const overlay = (page: Page) => page.evaluate(() => (document.querySelector('vite-error-overlay')?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' '));
+
+const text = (page: Page, selector: string) => page.locator(selector).first().textContent({ timeout: 1000 });
+
+test('a saved article shows on its open page, in its category list and on another language’s fallback page', async () => {
+  const page = await open('/en/help/orders/track-your-order/');
+  expect(await text(page, 'h1')).toBe('Track your order');
+  const ms = await saveAndWait(
+    () =>
+      edit('help/en/orders/track-your-order.md', (t) =>
+        t
+          .replace('title: Track your order', 'title: Track your parcel')
+          .replace('Every order gets a tracking number by email.', 'Every order gets a tracking number by email. It also shows in your account.'),
+      ),
+    async () => (await text(page, 'h1')) === 'Track your parcel' && ((await text(page, 'article')) ?? '').includes('It also shows in your account.'),
+  );
+  // About a second on this machine; the bound only catches a page that never updates.
+  expect(ms).toBeLessThan(15_000);
+  const list = await open('/en/help/orders/');
+  expect(await list.locator('main').textContent()).toContain('Track your parcel');
+  // The German site has no "Start a return": its page falls back to the English text.
+  const fallback = await open('/de/help/returns/start-a-return/');
+  await saveAndWait(
+    () => edit('help/en/returns/start-a-return.mdx', (t) => t.replace(/^title: .*$/m, 'title: Send an item back')),
+    async () => (await text(fallback, 'h1')) === 'Send an item back',
+  );
+}, 90_000);
+
+test('a changed market fact shows on the policies that state it', async () => {
+  const page = await open('/en/policies/de/returns/');
+  expect(await text(page, 'article')).toContain('14 days');
+  await saveAndWait(
+    () => edit('markets/de.yaml', (t) => t.replace('withdrawal_days: { value: 14,', 'withdrawal_days: { value: 30,')),
+    async () => ((await text(page, 'article')) ?? '').includes('30 days'),
+  );
+}, 60_000);
+
+test('broken content shows its error on the open page, and the error clears when it is fixed', async () => {
+  const page = await open('/en/help/orders/track-your-order/');
+  const rel = 'help/en/orders/track-your-order.md';
+  const good = fs.readFileSync(file(rel), 'utf8');
+  await saveAndWait(
+    () => fs.writeFileSync(file(rel), good.replace(/^title:/m, 'titel:')),
+    async () => (await overlay(page)).includes('Did you mean title?'),
+  );
+  expect(await overlay(page)).toContain('help/en/orders/track-your-order.md:2 UnknownKey');
+  await saveAndWait(
+    () => fs.writeFileSync(file(rel), good),
+    async () => (await page.locator('vite-error-overlay').count()) === 0 && (await text(page, 'h1')) !== null,
+  );
+}, 60_000);
