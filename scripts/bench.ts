@@ -11,6 +11,7 @@
  *   npm run bench -- --frontmatter [--pages 1000 …]
  *   npm run bench -- --search
  *   npm run bench -- --desk [--pages 1000 …]
+ *   npm run bench -- --dev [--pages 5000 …]
  *
  * Every run also times frontmatter parsing alone ("frontmatter: N files in X ms"), on each
  * generated corpus; --frontmatter does only that, on the sample content and on each corpus,
@@ -26,6 +27,9 @@
  * transfers, and how often the expected procedure comes first and in the first three; with
  * --pages, also on the agents' site of each generated corpus (time and transfer only: the sample's
  * messages are not about a generated shop).
+ *
+ * --dev times the editors' live preview (scripts/bench/dev.ts): the dev server on a copy of the
+ * sample content, and with --pages of each generated corpus, from a saved title to the open page.
  *
  * With --starlight, the same help articles are also built by Starlight in the same run, on the
  * same machine, as the reference the targets in docs/performance.md are set against.
@@ -46,9 +50,10 @@ import { benchCollector, collectorTable } from './bench/collector.ts';
 import { convertCorpus, prepareStarlight } from './bench/starlight.ts';
 import { contentRoot, projectRoot } from '../src/content/root.ts';
 import { measureDesk, readMessages, type DeskFigures } from './bench/desk.ts';
+import { measureDev, type DevFigures } from './bench/dev.ts';
 
 const usage =
-  'Usage: npm run bench -- [--pages <n> …] [--no-browser] [--starlight] | --pathological | --frontmatter [--pages <n> …] | --search | --desk [--pages <n> …] | --collector [--seconds 60]';
+  'Usage: npm run bench -- [--pages <n> …] [--no-browser] [--starlight] | --pathological | --frontmatter [--pages <n> …] | --search | --desk [--pages <n> …] | --dev [--pages <n> …] | --collector [--seconds 60]';
 const { values } = parseCommandLine(
   {
     options: {
@@ -59,6 +64,7 @@ const { values } = parseCommandLine(
       frontmatter: { type: 'boolean' },
       search: { type: 'boolean' },
       desk: { type: 'boolean' },
+      dev: { type: 'boolean' },
       collector: { type: 'boolean' },
       seconds: { type: 'string' },
     },
@@ -313,6 +319,48 @@ if (values.search) {
   console.log(`\n${lines.join('\n')}`);
   fs.writeFileSync(path.join(out, 'search-sample.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, layer, pagefind: alone }, null, 2)}\n`);
   writeDocSection('search', lines.join('\n'));
+  process.exit(0);
+}
+
+// --dev: the live preview, on the sample content and (with --pages) on generated corpora, written
+// to bench-out/dev.json and to its section of docs/performance.md.
+if (values.dev) {
+  const { launch } = await import('../tests/helpers/browser.ts');
+  const browser = await launch();
+  const copy = (from: string) => {
+    const to = path.join(out, `dev-${path.basename(from)}`);
+    fs.rmSync(to, { recursive: true, force: true });
+    fs.cpSync(from, to, { recursive: true });
+    return to;
+  };
+  const rows: [string, DevFigures][] = [];
+  let done = progress('dev server on the sample content');
+  rows.push([
+    'Sample',
+    await measureDev(browser, projectRoot, copy(contentRoot()), 'help/en/orders/track-your-order.mdx', '/en/help/orders/track-your-order/'),
+  ]);
+  done();
+  for (const pages of values.pages ? sizes : []) {
+    const corpus = path.join(out, `corpus-${pages}`);
+    generate({ pages: Math.ceil(pages / benchLanguages.length), out: corpus });
+    const first = fs.readdirSync(path.join(corpus, 'help/en'), { recursive: true, encoding: 'utf8' }).find((f) => /\.mdx?$/.test(f))!;
+    const route = first.replace(/\.mdx?$/, '');
+    done = progress(`dev server on ${pages} help pages`);
+    rows.push([
+      `Generated, ${pages.toLocaleString('en')} help pages`,
+      await measureDev(browser, projectRoot, copy(corpus), `help/en/${first}`, `/en/help/${route}/`),
+    ]);
+    done();
+  }
+  await browser.close();
+  const lines = [
+    '| Content | Server start to first page | Save to updated page (median / slowest of 5) |',
+    '| --- | --- | --- |',
+    ...rows.map(([name, f]) => `| ${name} | ${(f.startMs / 1000).toFixed(1)} s | ${f.saveToPageMs.p50} / ${f.saveToPageMs.max} ms |`),
+  ];
+  console.log(`\n${lines.join('\n')}`);
+  fs.writeFileSync(path.join(out, 'dev.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, rows }, null, 2)}\n`);
+  writeDocSection('dev', lines.join('\n'));
   process.exit(0);
 }
 
