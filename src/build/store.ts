@@ -4,7 +4,9 @@
  * the cache sits on `globalThis` under a symbol. Each build runs in its own process: the public
  * and internal builds never share this cache.
  */
-import { loadContent, type Content, type Target } from '../content/load.ts';
+import { collectContent, type Content, type Loaded, type Target } from '../content/load.ts';
+import { ContentError } from '../content/errors.ts';
+import { parseEntryPath } from '../content/paths.ts';
 import { contentRoot } from '../content/root.ts';
 import { buildRoutes, type Route } from '../content/routes.ts';
 import type { Finding } from '../audit/types.ts';
@@ -25,7 +27,9 @@ export interface Built {
 }
 
 const KEY = Symbol.for('signpost.built');
-type Store = { [KEY]?: { key: string; built: Built } };
+const LOADED = Symbol.for('signpost.loaded');
+/** The built site, and what the last load made of each file (for the dev server: `reloadPages`). */
+type Store = { [KEY]?: { key: string; built: Built }; [LOADED]?: { key: string; loaded: Loaded; stale: Set<string> } };
 
 /** The build target from `SIGNPOST_TARGET` (`public` unless set to `internal`). */
 export function buildTarget(env: NodeJS.ProcessEnv = process.env): Target {
@@ -43,7 +47,12 @@ export function getBuilt(): Built {
   if (store[KEY]?.key === key) return store[KEY].built;
   const root = contentRoot();
   const target = buildTarget();
-  const content = loadContent(root, target);
+  // After a page was saved in the dev server, only its files are read again.
+  const last = store[LOADED]?.key === key ? store[LOADED] : undefined;
+  const reuse = last && { ...last.loaded, files: new Set([...last.loaded.files].filter((f) => !last.stale.has(f))) };
+  const { content, problems, loaded } = collectContent(root, target, reuse ? { reuse } : {});
+  store[LOADED] = { key, loaded, stale: new Set() };
+  if (problems.length) throw new ContentError(problems, '');
   const today = process.env.SIGNPOST_TODAY ?? todayUtc();
   // The agents' site also shows what readers told the collector, when the build is given its database.
   const db = process.env.SIGNPOST_COLLECTOR_DB;
@@ -54,7 +63,30 @@ export function getBuilt(): Built {
   return built;
 }
 
-/** Forgets the loaded content (the dev server calls this when a content file changes). */
+/** Forgets the loaded content: the next `getBuilt` reads the whole content root again. */
 export function invalidate(): void {
-  delete (globalThis as Store)[KEY];
+  const store = globalThis as Store;
+  delete store[KEY];
+  delete store[LOADED];
+}
+
+/**
+ * After pages (`files`, relative to the content root) were saved, added or removed: the next
+ * `getBuilt` reads those files and the other translations of their pages again (a translation
+ * shows its source's replies and anchors), and reuses what it read of every other page. Anything
+ * else (site.yaml, market data, locale strings, search words) changes how every page renders: the
+ * whole root is read again.
+ */
+export function reloadPages(files: readonly string[]): void {
+  const store = globalThis as Store;
+  const last = store[LOADED];
+  const routes = files.map((f) => parseEntryPath(f));
+  if (!last || routes.some((r) => typeof r === 'string')) return invalidate();
+  delete store[KEY];
+  const changed = new Set(routes.map((r) => (r as { route: string; type: string }).type + ':' + (r as { route: string }).route));
+  const sameRoute = (f: string) => {
+    const r = parseEntryPath(f);
+    return typeof r !== 'string' && changed.has(`${r.type}:${r.route}`);
+  };
+  for (const f of [...files, ...[...last.loaded.files].filter(sameRoute)]) last.stale.add(f);
 }

@@ -83,6 +83,21 @@ export interface LoadOptions {
   html?: boolean;
   /** Entries already read elsewhere (the audit's per-file cache, src/audit/cache.ts); only the cross-file checks run here. */
   entries?: { entries: Entry[]; problems: Problem[] };
+  /**
+   * What an earlier load made of some files (`Loaded`, from its `loaded`): those files are not read
+   * again, the others are (the dev server, after one page was saved: build/store.ts).
+   */
+  reuse?: Loaded;
+}
+
+/**
+ * Each file's entry as read (before the cross-file steps: owners, anchors, inherited replies, which
+ * work on copies) and its problems, with the files they cover, for a later load to reuse.
+ */
+export interface Loaded {
+  entries: Entry[];
+  problems: Problem[];
+  files: ReadonlySet<string>;
 }
 
 /** Reads, validates and renders the given files, each on its own, so the audit's cache can reload only the files that changed. */
@@ -115,7 +130,7 @@ export function loadContent(root: string, target: Target, options: LoadOptions =
  * Loads what can be loaded and returns it with every problem found, without throwing: entries
  * with problems are left out. The build refuses any problem; the audit reports them.
  */
-export function collectContent(root: string, target: Target, options: LoadOptions = {}): { content: Content; problems: Problem[] } {
+export function collectContent(root: string, target: Target, options: LoadOptions = {}): { content: Content; problems: Problem[]; loaded: Loaded } {
   const { site, problems } = loadSite(root);
   const overrides = loadLocaleOverrides(root, site);
   problems.push(...overrides.problems);
@@ -134,9 +149,19 @@ export function collectContent(root: string, target: Target, options: LoadOption
         }),
       );
   }
-  const loaded = options.entries ?? loadEntries(root, files, target, site, t, options);
+  const present = new Set(files);
+  const reuse = options.reuse;
+  const keep = (f: string) => present.has(f) && reuse!.files.has(f);
+  const kept = reuse ? { entries: reuse.entries.filter((e) => keep(e.file)), problems: reuse.problems.filter((p) => keep(p.file)) } : undefined;
+  const read = options.entries ?? loadEntries(root, reuse ? files.filter((f) => !reuse.files.has(f)) : files, target, site, t, options);
+  // Kept as read: the steps below change the entries they are given, so they get copies.
+  const loaded: Loaded = {
+    entries: [...(kept?.entries ?? []), ...read.entries.map((e) => ({ ...e }))].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
+    problems: [...(kept?.problems ?? []), ...read.problems],
+    files: present,
+  };
   problems.push(...loaded.problems);
-  const entries = loaded.entries;
+  const entries = loaded.entries.map((e) => ({ ...e }));
 
   const byRoute = new Map<string, Map<string, Entry>>();
   for (const e of entries) {
@@ -153,7 +178,7 @@ export function collectContent(root: string, target: Target, options: LoadOption
   addSourceAnchors(byRoute, site.defaultLanguage.code);
   inheritReplies(byRoute, site, t);
   problems.push(...checkLinks(site, entries, byRoute));
-  return { content: { target, site, entries, byRoute, i18n, t }, problems };
+  return { content: { target, site, entries, byRoute, i18n, t }, problems, loaded };
 }
 
 /**

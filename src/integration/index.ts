@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ContentError } from '../content/errors.ts';
 import { contentRoot } from '../content/root.ts';
-import { getBuilt, invalidate } from '../build/store.ts';
+import { getBuilt, reloadPages } from '../build/store.ts';
 import { indexSite } from '../search/index-site.ts';
 import { checkWall } from '../security/wall-scan.ts';
 import { writeSiteFiles } from './site-files.ts';
@@ -57,7 +57,8 @@ export default function signpost(): AstroIntegration {
         server.watcher.add(root);
         const reload = (file: string) => {
           if (!file.startsWith(root) || path.basename(file).startsWith('.')) return;
-          invalidate();
+          // A saved page reloads that page's files only; site data reloads everything.
+          reloadPages([path.relative(root, file).split(path.sep).join('/')]);
           try {
             getBuilt();
             logger.info(`content changed: ${file.slice(root.length + 1)}`);

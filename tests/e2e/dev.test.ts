@@ -74,7 +74,7 @@ const edit = (rel: string, change: (text: string) => string) => fs.writeFileSync
 async function saveAndWait(save: () => void, check: () => Promise<boolean>): Promise<number> {
   const started = Date.now();
   save();
-  await expect.poll(() => check().catch(() => false), { timeout: 15_000, interval: 50 }).toBe(true);
+  await expect.poll(() => check().catch(() => false), { timeout: 30_000, interval: 50 }).toBe(true);
   return Date.now() - started;
 }
 
@@ -87,11 +87,12 @@ async function open(p: string): Promise<Page> {
 /** The text of Vite's error overlay (in its shadow root), or '' when there is none. */
 const overlay = (page: Page) => page.evaluate(() => (document.querySelector('vite-error-overlay')?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' '));
 
-const text = (page: Page, selector: string) => page.locator(selector).first().textContent({ timeout: 1000 });
+/** A text on the page; short waits inside polls (the page may be reloading), long ones otherwise. */
+const text = (page: Page, selector: string, timeout = 1000) => page.locator(selector).first().textContent({ timeout });
 
 test('a saved article shows on its open page, in its category list and on another language’s fallback page', async () => {
   const page = await open('/en/help/orders/track-your-order/');
-  expect(await text(page, 'h1')).toBe('Track your order');
+  expect(await text(page, 'h1', 30_000)).toBe('Track your order');
   const ms = await saveAndWait(
     () =>
       edit('help/en/orders/track-your-order.md', (t) =>
@@ -101,8 +102,8 @@ test('a saved article shows on its open page, in its category list and on anothe
       ),
     async () => (await text(page, 'h1')) === 'Track your parcel' && ((await text(page, 'article')) ?? '').includes('It also shows in your account.'),
   );
-  // About a second on this machine; the bound only catches a page that never updates.
-  expect(ms).toBeLessThan(15_000);
+  // Under a second on this machine (npm run bench -- --dev); the bound only catches a page that never updates.
+  expect(ms).toBeLessThan(30_000);
   const list = await open('/en/help/orders/');
   expect(await list.locator('main').textContent()).toContain('Track your parcel');
   // The German site has no "Start a return": its page falls back to the English text.
@@ -115,7 +116,7 @@ test('a saved article shows on its open page, in its category list and on anothe
 
 test('a changed market fact shows on the policies that state it', async () => {
   const page = await open('/en/policies/de/returns/');
-  expect(await text(page, 'article')).toContain('14 days');
+  expect(await text(page, 'article', 30_000)).toContain('14 days');
   await saveAndWait(
     () => edit('markets/de.yaml', (t) => t.replace('withdrawal_days: { value: 14,', 'withdrawal_days: { value: 30,')),
     async () => ((await text(page, 'article')) ?? '').includes('30 days'),
