@@ -80,13 +80,16 @@ export function invalidate(): void {
 export function reloadPages(files: readonly string[]): void {
   const store = globalThis as Store;
   const last = store[LOADED];
-  const routes = files.map((f) => parseEntryPath(f));
-  if (!last || routes.some((r) => typeof r === 'string')) return invalidate();
-  delete store[KEY];
-  const changed = new Set(routes.map((r) => (r as { route: string; type: string }).type + ':' + (r as { route: string }).route));
-  const sameRoute = (f: string) => {
+  const pageOf = (f: string) => {
     const r = parseEntryPath(f);
-    return typeof r !== 'string' && changed.has(`${r.type}:${r.route}`);
+    return typeof r === 'string' ? undefined : `${r.type}:${r.route}`;
   };
+  const changed = new Set(files.map(pageOf));
+  if (!last || changed.has(undefined)) {
+    invalidate();
+    return;
+  }
+  delete store[KEY];
+  const sameRoute = (f: string) => changed.has(pageOf(f));
   for (const f of [...files, ...[...last.loaded.files].filter(sameRoute)]) last.stale.add(f);
 }
