@@ -12,7 +12,7 @@ import { projectRoot } from '../helpers/build.ts';
 const layers: string[][] = [
   ['shared', 'schemas', 'i18n'],
   ['content'],
-  ['audit', 'collector', 'translations'],
+  ['audit', 'collector', 'translations', 'changes'],
   ['search', 'security', 'build', 'exports'],
   ['integration'],
   ['components', 'layouts'],
