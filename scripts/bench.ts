@@ -335,10 +335,7 @@ if (values.dev) {
   };
   const rows: [string, DevFigures][] = [];
   let done = progress('dev server on the sample content');
-  rows.push([
-    'Sample',
-    await measureDev(browser, projectRoot, copy(contentRoot()), 'help/en/orders/track-your-order.mdx', '/en/help/orders/track-your-order/'),
-  ]);
+  rows.push(['Sample', await measureDev(browser, copy(contentRoot()), 'help/en/orders/track-your-order.mdx', '/en/help/orders/track-your-order/')]);
   done();
   for (const pages of values.pages ? sizes : []) {
     const corpus = path.join(out, `corpus-${pages}`);
@@ -346,10 +343,7 @@ if (values.dev) {
     const first = fs.readdirSync(path.join(corpus, 'help/en'), { recursive: true, encoding: 'utf8' }).find((f) => /\.mdx?$/.test(f))!;
     const route = first.replace(/\.mdx?$/, '');
     done = progress(`dev server on ${pages} help pages`);
-    rows.push([
-      `Generated, ${pages.toLocaleString('en')} help pages`,
-      await measureDev(browser, projectRoot, copy(corpus), `help/en/${first}`, `/en/help/${route}/`),
-    ]);
+    rows.push([`Generated, ${pages.toLocaleString('en')} help pages`, await measureDev(browser, copy(corpus), `help/en/${first}`, `/en/help/${route}/`)]);
     done();
   }
   await browser.close();

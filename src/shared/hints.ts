@@ -49,7 +49,7 @@ export interface MarketGuess {
  * decides, a phone prefix or a place name is strong, a carrier or a currency medium, the
  * message's language weak (most markets offer English).
  */
-export const weights: Readonly<Record<EvidenceKind, number>> = { order: 100, phone: 10, country: 10, carrier: 3, currency: 3, language: 1 };
+const weights: Readonly<Record<EvidenceKind, number>> = { order: 100, phone: 10, country: 10, carrier: 3, currency: 3, language: 1 };
 
 /** A message folded for matching, with each folded UTF-16 unit's span `[from, to)` in the original. */
 interface Folded {
@@ -256,11 +256,6 @@ function languageHit(lang: string | undefined, clues: readonly MarketClues[]): H
     c.languages.some((l) => l.toLowerCase() === tag || l.toLowerCase() === primary(tag) || primary(l.toLowerCase()) === tag) ? [i] : [],
   );
   return markets.length ? [{ markets, kind: 'language', key: tag, text: lang!.trim() }] : [];
-}
-
-/** Order numbers found in a message, with the market each belongs to, in the order they appear. */
-export function findOrderNumbers(text: string, clues: readonly MarketClues[]): { id: string; text: string }[] {
-  return orderHits(text, fold(text), prepare(clues)).map((h) => ({ id: clues[h.markets[0]!]!.id, text: h.text }));
 }
 
 /**

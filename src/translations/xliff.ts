@@ -240,7 +240,14 @@ const softBreaks = (text: string) => text.replace(/([^\\\s]) ?\n[ \t]*/g, '$1 ')
 
 /** Pieces as the `xliff` package's source or target value. */
 export function toValue(pieces: Piece[]): XValue {
-  return pieces.map((p): string | Record<string, Record<string, unknown>> =>
+  // Text pieces next to each other are one text (a line's indent can be a piece of its own).
+  const merged = pieces.reduce<Piece[]>((out, p) => {
+    const last = out.at(-1);
+    if (typeof p === 'string' && typeof last === 'string') out[out.length - 1] = last + p;
+    else out.push(p);
+    return out;
+  }, []);
+  return merged.map((p): string | Record<string, Record<string, unknown>> =>
     typeof p === 'string'
       ? softBreaks(p)
       : 'ph' in p

@@ -5,67 +5,28 @@
  * itself, a list that shows its title, a fallback page of another language, a market fact; broken
  * content shows its error on the page and the error clears when fixed.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowser } from '../helpers/browser.ts';
-import { fixture, projectRoot } from '../helpers/build.ts';
+import { fixture } from '../helpers/build.ts';
 import { tempDir } from '../helpers/temp.ts';
+import { type DevServer, startDevServer } from '../../scripts/dev-process.ts';
 
 const browser = useBrowser();
-let server: ChildProcess;
+let server: DevServer;
 let base: string;
 let root: string;
-let log = '';
-
-const devEnv = () => Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_ENV' && !k.startsWith('VITEST')));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
 
 beforeAll(async () => {
   root = tempDir('dev-content');
   fs.cpSync(fixture('basic'), root, { recursive: true });
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
-    cwd: projectRoot,
-    // The server runs as `npm run dev` would: without the test runner's NODE_ENV=test and VITEST
-    // variables, under which Astro and Vite serve something else.
-    env: { ...devEnv(), CONTENT_DIR: root, ASTRO_TELEMETRY_DISABLED: '1', SIGNPOST_TODAY: '2027-06-01' },
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server.stdout!.on('data', (d) => (log += d));
-  server.stderr!.on('data', (d) => (log += d));
-  // Ready when a page answers (the first request also makes Vite optimize its dependencies).
-  // On a fresh clone, with the e2e builds running beside it, that takes a minute or two.
-  const until = Date.now() + 240_000;
-  while (Date.now() < until) {
-    const ok = await fetch(`${base}/en/`, { signal: AbortSignal.timeout(Math.max(1, until - Date.now())) }).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`The dev server did not start:\n${log}`);
+  server = await startDevServer(root, { SIGNPOST_TODAY: '2027-06-01' });
+  base = server.base;
 }, 250_000);
 
-afterAll(() => {
-  if (server?.pid) process.kill(-server.pid, 'SIGTERM');
-});
+afterAll(() => server?.stop());
 
 const file = (rel: string) => path.join(root, rel);
 const edit = (rel: string, change: (text: string) => string) => fs.writeFileSync(file(rel), change(fs.readFileSync(file(rel), 'utf8')));

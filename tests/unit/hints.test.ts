@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { marketClues } from '../../src/content/clues.ts';
 import { loadSite } from '../../src/content/site.ts';
-import { findOrderNumbers, guessMarkets, type MarketClues } from '../../src/shared/hints.ts';
+import { guessMarkets, type MarketClues } from '../../src/shared/hints.ts';
 import { projectRoot } from '../helpers/build.ts';
 import { tempContent } from '../helpers/content.ts';
 
@@ -161,11 +161,17 @@ describe('guessing the market of a message', () => {
     expect(best('رقمي +٩٦٦ ٥٥ ١٢٣ ٤٥٦٧')).toMatchObject({ id: 'sa', evidence: [{ kind: 'phone', text: '+٩٦٦ ٥٥ ١٢٣ ٤٥٦٧' }] });
   });
 
-  test('order numbers are found with their market, in text order', () => {
-    expect(findOrderNumbers('kg-us-7654321 and KG-GB-1234567, not KG-DE-12345678', clues)).toEqual([
-      { id: 'us', text: 'kg-us-7654321' },
-      { id: 'gb', text: 'KG-GB-1234567' },
-    ]);
+  test('order numbers are found with their market, whole only', () => {
+    const orders = guessMarkets('kg-us-7654321 and KG-GB-1234567, not KG-DE-12345678', undefined, clues).flatMap((g) =>
+      g.evidence.filter((e) => e.kind === 'order').map((e) => ({ id: g.id, text: e.text })),
+    );
+    expect(orders).toHaveLength(2);
+    expect(orders).toEqual(
+      expect.arrayContaining([
+        { id: 'us', text: 'kg-us-7654321' },
+        { id: 'gb', text: 'KG-GB-1234567' },
+      ]),
+    );
   });
 });
 

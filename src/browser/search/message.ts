@@ -24,7 +24,7 @@ import { isCjk, key, type Lexicon, tokenize } from './lexicon.ts';
 export const MAX_MESSAGE = 5000;
 /** Concepts a message is searched by. */
 export const MESSAGE_CONCEPTS = 14;
-/** Share of a message's concepts a page needs: two or more of fourteen, so that a two-topic message finds both. */
+/** Share of a message's concepts a page needs (two of eight, three of fourteen): low, so that a two-topic message finds a page for each. */
 export const MESSAGE_MOST = 0.15;
 
 const SYNONYM_BONUS = 2;
