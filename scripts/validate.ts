@@ -2,7 +2,7 @@
  * `npm run validate`: loads the content root for both sites and reports every problem.
  * Exits 1 when there is any. Does not start Astro.
  */
-import { ContentError } from '../src/content/errors.ts';
+import { ContentError, formatProblems } from '../src/content/errors.ts';
 import { loadContent } from '../src/content/load.ts';
 import { contentRootOrExit } from '../src/content/root.ts';
 import { parseCommandLine } from './args.ts';
@@ -15,7 +15,12 @@ for (const target of ['internal', 'public'] as const) {
   try {
     const started = performance.now();
     const content = loadContent(root, target);
-    console.log(`${target}: ${content.entries.length} entries in ${Math.round(performance.now() - started)} ms, no problems.`);
+    const ms = Math.round(performance.now() - started);
+    if (content.warnings.length) {
+      // The internal site's links include the public site's: report them once.
+      if (target === 'internal') console.warn(`Broken links, published because site.yaml has links: warn:\n\n${formatProblems(content.warnings)}\n`);
+      console.log(`${target}: ${content.entries.length} entries in ${ms} ms, no problems; ${content.warnings.length} warnings.`);
+    } else console.log(`${target}: ${content.entries.length} entries in ${ms} ms, no problems.`);
   } catch (e) {
     if (!(e instanceof ContentError)) throw e;
     console.error(`${target} site:\n${e.message}\n`);

@@ -45,7 +45,10 @@ export function translationSources(content: AuditContext['content']): string[] {
  */
 export function audit(root: string, opts: { today?: string; entries?: LoadOptions['entries']; collectorDb?: string } = {}): AuditResult {
   const started = performance.now();
-  const { content, problems } = collectContent(root, 'internal', { html: false, entries: opts.entries });
+  const collected = collectContent(root, 'internal', { html: false, entries: opts.entries });
+  const { content } = collected;
+  // Broken links under `links: warn` are findings too, as warnings.
+  const problems = [...collected.problems, ...collected.warnings];
   const today = opts.today ?? todayUtc();
   const insights = opts.collectorDb ? readInsights(opts.collectorDb, content.site, today) : undefined;
   const findings = runChecks({ today, content, problems, history: readHistory(root, translationSources(content)), insights });

@@ -5,7 +5,7 @@
  * and internal builds never share this cache.
  */
 import { collectContent, type Content, type Loaded, type Target } from '../content/load.ts';
-import { ContentError } from '../content/errors.ts';
+import { ContentError, formatProblems } from '../content/errors.ts';
 import { parseEntryPath } from '../content/paths.ts';
 import { contentRoot } from '../content/root.ts';
 import { buildRoutes, type Route } from '../content/routes.ts';
@@ -50,9 +50,11 @@ export function getBuilt(): Built {
   // After a page was saved in the dev server, only its files are read again.
   const last = store[LOADED]?.key === key ? store[LOADED] : undefined;
   const reuse = last && { ...last.loaded, files: new Set([...last.loaded.files].filter((f) => !last.stale.has(f))) };
-  const { content, problems, loaded } = collectContent(root, target, reuse ? { reuse } : {});
+  const { content, problems, warnings, loaded } = collectContent(root, target, reuse ? { reuse } : {});
   store[LOADED] = { key, loaded, stale: new Set() };
   if (problems.length) throw new ContentError(problems, '');
+  // Published, never silently: broken links under `links: warn` go to the build output.
+  if (warnings.length) console.warn(`[signpost] ${target} site: broken links published because site.yaml has links: warn:\n\n${formatProblems(warnings)}\n`);
   const today = process.env.SIGNPOST_TODAY ?? todayUtc();
   // The agents' site also shows what readers told the collector, when the build is given its database.
   const db = process.env.SIGNPOST_COLLECTOR_DB;

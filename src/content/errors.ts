@@ -104,6 +104,8 @@ export interface Problem {
   issue?: 'missing' | 'unknown' | 'invalid';
   /** What the field should hold, when the schema says (`string`, `array`). */
   expected?: string;
+  /** `warning`: reported, but the site is built (a broken link under `links: warn`). Absent: an error. */
+  severity?: 'warning';
 }
 
 /** Where a problem is, and what it is about when it concerns one field. */
@@ -166,10 +168,11 @@ export function formatProblems(problems: readonly Problem[], rootLabel = ''): st
   const sorted = [...problems].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
   const lines = sorted.map((p) => {
     const where = `${rootLabel}${safePath(p.file)}${p.line ? `:${p.line}${p.column ? `:${p.column}` : ''}` : ''}`;
-    return `${where}  ${p.code} (${catalogue[p.code].title})\n  ${p.message}\n  Hint: ${p.hint ?? catalogue[p.code].hint}`;
+    return `${where}  ${p.code} (${catalogue[p.code].title})${p.severity === 'warning' ? ', warning' : ''}\n  ${p.message}\n  Hint: ${p.hint ?? catalogue[p.code].hint}`;
   });
   const files = new Set(problems.map((p) => p.file)).size;
-  return `${lines.join('\n\n')}\n\nProblems: ${problems.length}; files affected: ${files}.`;
+  const what = problems.every((p) => p.severity === 'warning') ? 'Warnings' : 'Problems';
+  return `${lines.join('\n\n')}\n\n${what}: ${problems.length}; files affected: ${files}.`;
 }
 
 /** Thrown when content has problems; carries all of them so one run reports every broken file. */

@@ -119,18 +119,22 @@ export function loadEntries(
   return { entries, problems };
 }
 
-/** Loads and checks a content root; throws `ContentError` listing every problem. */
-export function loadContent(root: string, target: Target, options: LoadOptions = {}): Content {
-  const { content, problems } = collectContent(root, target, options);
+/** Loads and checks a content root; throws `ContentError` listing every problem. Warnings are on `content.warnings`. */
+export function loadContent(root: string, target: Target, options: LoadOptions = {}): Content & { warnings: Problem[] } {
+  const { content, problems, warnings } = collectContent(root, target, options);
   if (problems.length) throw new ContentError(problems, '');
-  return content;
+  return { ...content, warnings };
 }
 
 /**
  * Loads what can be loaded and returns it with every problem found, without throwing: entries
  * with problems are left out. The build refuses any problem; the audit reports them.
  */
-export function collectContent(root: string, target: Target, options: LoadOptions = {}): { content: Content; problems: Problem[]; loaded: Loaded } {
+export function collectContent(
+  root: string,
+  target: Target,
+  options: LoadOptions = {},
+): { content: Content; problems: Problem[]; warnings: Problem[]; loaded: Loaded } {
   const { site, problems } = loadSite(root);
   const overrides = loadLocaleOverrides(root, site);
   problems.push(...overrides.problems);
@@ -177,8 +181,13 @@ export function collectContent(root: string, target: Target, options: LoadOption
   for (const e of entries) e.owner = e.data.owner ?? byRoute.get(e.route)?.get(site.defaultLanguage.code)?.data.owner;
   addSourceAnchors(byRoute, site.defaultLanguage.code);
   inheritReplies(byRoute, site, t);
-  problems.push(...checkLinks(site, entries, byRoute));
-  return { content: { target, site, entries, byRoute, i18n, t }, problems, loaded };
+  // Under `links: warn` (a migration) a link that leads nowhere is reported and published.
+  const warnings: Problem[] = [];
+  for (const p of checkLinks(site, entries, byRoute)) {
+    if (p.code === 'BrokenLink' && site.brokenLinks === 'warn') warnings.push({ ...p, severity: 'warning' });
+    else problems.push(p);
+  }
+  return { content: { target, site, entries, byRoute, i18n, t }, problems, warnings, loaded };
 }
 
 /**
@@ -223,6 +232,14 @@ function loadEntry(
     problems.push(
       problem('UnknownCategory', file, `"${where.category}" is not a category.${guess ? ` Did you mean "${guess}"?` : ''}`, {
         hint: `Categories: ${[...site.categoryById.keys()].join(', ')}. Add it to \`categories\` in site.yaml or move the article.`,
+      }),
+    );
+  }
+  const slug = where.route.slice('help/'.length);
+  if (where.type === 'help' && !where.category && site.categoryById.has(slug)) {
+    problems.push(
+      problem('DuplicateSlug', file, `This article would be published at /${where.lang}/help/${slug}/, the page of the category "${slug}".`, {
+        hint: `Rename the file, or move it into the category folder (help/${where.lang}/${slug}/).`,
       }),
     );
   }

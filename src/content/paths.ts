@@ -4,6 +4,7 @@
  * here, so slug rules are never spread over several files.
  *
  *   help/<lang>/<category>/…/<slug>.md      → help/<category>/…/<slug>
+ *   help/<lang>/<slug>.md                   → help/<slug>   (no category: the home page's "More help")
  *   policies/<market>/<lang>/<policy>.md    → policies/<market>/<policy>
  *   sop/<lang>/…/<slug>.md                  → sop/…/<slug>
  *   culture/<lang>/<market>.md              → culture/<market>
@@ -53,9 +54,11 @@ function parseEntryPathUncached(file: string): EntryPath | string {
   if (bad !== undefined) return `${excerpt(bad)} is not a valid name: use lower case letters, digits and hyphens.`;
   switch (folder.type) {
     case 'help': {
-      const [, lang, category, ...rest] = parts;
-      if (!lang || !category || rest.length === 0) return 'Help articles go in help/<lang>/<category>/<slug>.md.';
-      return { type: 'help', lang, format, category, route: [folder.routePrefix, category, ...rest].join('/') };
+      const [, lang, ...rest] = parts;
+      if (!lang || rest.length === 0) return 'Help articles go in help/<lang>/<slug>.md or help/<lang>/<category>/…/<slug>.md.';
+      // A file directly under the language has no category; a folder under it is the category.
+      const category = rest.length > 1 ? rest[0] : undefined;
+      return { type: 'help', lang, format, ...(category ? { category } : {}), route: [folder.routePrefix, ...rest].join('/') };
     }
     case 'policy': {
       const [, market, lang, policy, ...rest] = parts;

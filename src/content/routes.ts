@@ -55,8 +55,21 @@ export interface EntryRoute extends RouteBase {
 
 export type Route =
   | EntryRoute
-  | (RouteBase & { kind: 'home'; popular: PageLink[]; categories: (PageLink & { count: number })[] })
-  | (RouteBase & { kind: 'category'; category: Category; articles: PageLink[] })
+  | (RouteBase & {
+      kind: 'home';
+      popular: PageLink[];
+      categories: (PageLink & { count: number })[];
+      /** Articles directly under the language folder, in no category. */
+      general: PageLink[];
+    })
+  | (RouteBase & {
+      kind: 'category';
+      category: Category;
+      /** Articles directly in the category folder. */
+      articles: PageLink[];
+      /** Articles in its sub-folders, one group per folder: site.yaml's sections first, in its order. */
+      sections: { id: string; title: string; articles: PageLink[] }[];
+    })
   | (RouteBase & { kind: 'markets'; markets: (PageLink & { id: string; region: string })[] })
   | (RouteBase & { kind: 'market'; market: Market; policies: PageLink[] })
   | (RouteBase & { kind: 'search'; popular: PageLink[]; categories: PageLink[] })
@@ -95,11 +108,22 @@ export function buildRoutes(content: Content): Route[] {
     .filter(([route]) => route.startsWith('help/'))
     .map(([route, langs]) => ({ route, entry: (langs.get(def.code) ?? langs.values().next().value) as HelpEntry }))
     .sort((a, b) => a.entry.data.order - b.entry.data.order || a.route.localeCompare(b.route));
+  // Routes by category ('' for articles in none), and by sub-folder inside each category.
   const byCategory = new Map<string, string[]>();
+  const bySection = new Map<string, Map<string, string[]>>();
   for (const h of help) {
-    const list = byCategory.get(h.entry.category!) ?? byCategory.set(h.entry.category!, []).get(h.entry.category!)!;
-    list.push(h.route);
+    const category = h.entry.category ?? '';
+    (byCategory.get(category) ?? byCategory.set(category, []).get(category)!).push(h.route);
+    const folder = category ? h.route.split('/').slice(2, -1).join('/') : '';
+    const sections = bySection.get(category) ?? bySection.set(category, new Map()).get(category)!;
+    (sections.get(folder) ?? sections.set(folder, []).get(folder)!).push(h.route);
   }
+  // Sections named in site.yaml come first, in its order; other sub-folders follow by name.
+  const sectionOrder = (c: Category) => {
+    const named = c.sections.map((s) => s.id);
+    const folders = [...(bySection.get(c.id)?.keys() ?? [])].filter((f) => f !== '');
+    return [...named.filter((f) => folders.includes(f)), ...folders.filter((f) => !named.includes(f)).sort()];
+  };
   const relatedRoutes = relatedIndex(help.map((h) => h.entry));
   const popular = (site.popular.length ? site.popular.map((p) => `help/${p}`) : help.slice(0, 6).map((h) => h.route)).filter((r) => content.byRoute.has(r));
 
@@ -128,6 +152,7 @@ export function buildRoutes(content: Content): Route[] {
         description: c.description(lang.code),
         count: byCategory.get(c.id)?.length ?? 0,
       })),
+      general: (byCategory.get('') ?? []).map((r) => link(r, lang)!),
     });
     for (const c of site.categories) {
       const route = `help/${c.id}`;
@@ -135,7 +160,19 @@ export function buildRoutes(content: Content): Route[] {
         ...base(route, c.name(lang.code), c.description(lang.code) ?? c.name(lang.code)),
         kind: 'category',
         category: c,
-        articles: (byCategory.get(c.id) ?? []).map((r) => link(r, lang)!),
+        articles: (bySection.get(c.id)?.get('') ?? []).map((r) => link(r, lang)!),
+        sections: sectionOrder(c).map((id) => ({
+          id,
+          // A nested folder is named with its parents': "Shipping › Customs".
+          title: id
+            .split('/')
+            .map((_, i, parts) => c.sectionName(parts.slice(0, i + 1).join('/'), lang.code))
+            .join(' › '),
+          articles: bySection
+            .get(c.id)!
+            .get(id)!
+            .map((r) => link(r, lang)!),
+        })),
       });
     }
     const marketsCrumb: PageLink = { url: urlFor(lang.code, 'markets'), title: t('markets.title') };
@@ -183,12 +220,12 @@ export function buildRoutes(content: Content): Route[] {
         toc: entry.headings.filter((h) => h.toc),
       };
       if (entry.type === 'help') {
-        const category = site.categoryById.get(entry.category!)!;
+        const category = entry.category === undefined ? undefined : site.categoryById.get(entry.category)!;
         routes.push({
           ...common,
           kind: 'article',
-          category,
-          breadcrumbs: [home, { url: urlFor(lang.code, `help/${category.id}`), title: category.name(lang.code) }],
+          ...(category ? { category } : {}),
+          breadcrumbs: category ? [home, { url: urlFor(lang.code, `help/${category.id}`), title: category.name(lang.code) }] : [home],
           related: (relatedRoutes.get(route) ?? []).map((r) => link(r, lang)!),
         });
       } else if (entry.type === 'policy') {
@@ -238,16 +275,16 @@ export function buildRoutes(content: Content): Route[] {
 
 /**
  * Related articles per help route: the ones named in `related`, then articles of the same category
- * sharing the most tags, up to four. Computed once per route, not per page and language.
+ * (or, for one in no category, of no category) sharing the most tags, up to four. Computed once per route, not per page and language.
  */
 function relatedIndex(entries: HelpEntry[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
   const byCategory = new Map<string, HelpEntry[]>();
-  for (const e of entries) (byCategory.get(e.category!) ?? byCategory.set(e.category!, []).get(e.category!)!).push(e);
+  for (const e of entries) (byCategory.get(e.category ?? '') ?? byCategory.set(e.category ?? '', []).get(e.category ?? '')!).push(e);
   for (const e of entries) {
     const picked = e.data.related.map((r) => `help/${r}`);
     const tags = new Set(e.data.tags);
-    const candidates = (byCategory.get(e.category!) ?? [])
+    const candidates = (byCategory.get(e.category ?? '') ?? [])
       .filter((o) => o.route !== e.route && !picked.includes(o.route))
       .map((o) => ({ route: o.route, score: o.data.tags.filter((t) => tags.has(t)).length }))
       .sort((a, b) => b.score - a.score || a.route.localeCompare(b.route));

@@ -33,6 +33,10 @@ export interface Category {
   /** Name in a language, falling back to the default language, then the id. */
   name(lang: string): string;
   description(lang: string): string | undefined;
+  /** Sub-folders named in site.yaml, in its order. */
+  sections: { id: string; name(lang: string): string }[];
+  /** Name of a sub-folder (`billing/refunds`) in a language: from site.yaml, else the folder name as words. */
+  sectionName(id: string, lang: string): string;
 }
 
 export interface Market {
@@ -76,6 +80,8 @@ export interface SiteModel {
   embeds: string[];
   reviewEvery: Record<ContentType, number>;
   dueSoonDays: number;
+  /** What a link that leads nowhere is: an error (the default) or, while a migration is fixed, a warning. */
+  brokenLinks: 'error' | 'warn';
   /** Search words per language code (`search/<lang>.yaml`), normalized to lower case. */
   searchWords: Map<string, SearchWords>;
 }
@@ -123,6 +129,9 @@ function readYamlFile(root: string, rel: string, problems: Problem[]): { data: u
   return parsed;
 }
 
+/** A folder name as a title when site data names it in no language: `getting-started` → `Getting started`. */
+const folderName = (id: string) => (id.split('/').pop() ?? id).replace(/-/g, ' ').replace(/^./, (s) => s.toUpperCase());
+
 const dirs = (p: string) =>
   fs.existsSync(p)
     ? fs
@@ -166,15 +175,17 @@ export function loadSite(root: string, env: NodeJS.ProcessEnv = process.env): { 
   const named = (names: Record<string, string> | undefined, fallback: string) => (lang: string) =>
     own(names, lang) ?? own(names, defaultLanguage.code) ?? fallback;
   const categories: Category[] = (
-    data.categories ?? dirs(path.join(root, 'help', defaultLanguage.code)).map((id) => ({ id, names: {}, descriptions: undefined }))
-  ).map((c) => ({
-    id: c.id,
-    name: named(
-      c.names,
-      c.id.replace(/-/g, ' ').replace(/^./, (s) => s.toUpperCase()),
-    ),
-    description: (lang: string) => own(c.descriptions, lang) ?? own(c.descriptions, defaultLanguage.code),
-  }));
+    data.categories ?? dirs(path.join(root, 'help', defaultLanguage.code)).map((id) => ({ id, names: {}, descriptions: undefined, sections: undefined }))
+  ).map((c) => {
+    const sections = (c.sections ?? []).map((s) => ({ id: s.id, name: named(s.names, folderName(s.id)) }));
+    return {
+      id: c.id,
+      name: named(c.names, folderName(c.id)),
+      description: (lang: string) => own(c.descriptions, lang) ?? own(c.descriptions, defaultLanguage.code),
+      sections,
+      sectionName: (id: string, lang: string) => sections.find((s) => s.id === id)?.name(lang) ?? folderName(id),
+    };
+  });
 
   const markets: Market[] = [];
   const marketEntries = listDir(root, 'markets', problems);
@@ -246,6 +257,7 @@ export function loadSite(root: string, env: NodeJS.ProcessEnv = process.env): { 
     embeds: data.embeds.map((u) => new URL(u).origin),
     reviewEvery: data.review_every,
     dueSoonDays: data.due_soon_days,
+    brokenLinks: data.links,
     searchWords: loadSearchWords(root, langByCode, problems),
   };
   return { site, problems };

@@ -43,7 +43,7 @@ export const contentTypes: readonly ContentTypeSpec[] = [
   spec({
     type: 'help',
     folder: 'help',
-    layout: 'help/<lang>/<category>/…/<slug>.md',
+    layout: 'help/<lang>/[<category>/…/]<slug>.md',
     schema: helpSchema,
     internalOnly: false,
     routePrefix: 'help',

@@ -33,6 +33,10 @@ export function llmsFiles(content: Content, routes: readonly Route[]): Map<strin
           mine.filter((r) => r.kind === 'article' && r.category?.id === c.id),
         ),
       ),
+      ...section(
+        t('home.general'),
+        mine.filter((r) => r.kind === 'article' && !r.category),
+      ),
       ...site.markets.flatMap((m) =>
         section(
           `${t('market.policies')}: ${m.name(lang.code)}`,

@@ -1,4 +1,4 @@
-/** Frontmatter of a public help article: `help/<lang>/<category>/…/<slug>.md|mdx`. */
+/** Frontmatter of a public help article: `help/<lang>/[<category>/…/]<slug>.md|mdx`. */
 import { z } from './z.ts';
 import { baseShape } from './base.ts';
 import { marketId } from './fields.ts';

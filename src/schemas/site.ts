@@ -15,6 +15,20 @@ export const categorySchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'expected a folder name such as returns' }),
   names: translated,
   descriptions: translated.optional(),
+  /**
+   * Names of the sub-folders of the category (its sections), by path inside the category folder:
+   * `billing`, `billing/refunds`. The category page lists the articles of each under its name.
+   */
+  sections: z
+    .array(
+      z.strictObject({
+        id: z
+          .string()
+          .regex(/^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*)*$/, { error: 'expected a folder path inside the category such as billing or billing/refunds' }),
+        names: translated,
+      }),
+    )
+    .optional(),
 });
 
 export const siteSchema = z.strictObject({
@@ -73,6 +87,11 @@ export const siteSchema = z.strictObject({
       culture: reviewEvery.default(365),
     })
     .prefault({}),
+  /**
+   * Links that lead nowhere: `error` (the default) fails the build; `warn` publishes and reports
+   * each one in the build output and the audit, for a migration while the links are being fixed.
+   */
+  links: z.enum(['error', 'warn']).default('error'),
   /** Days before a review is due in which the audit says "due soon". */
   due_soon_days: z.number().int().nonnegative().default(30),
 });

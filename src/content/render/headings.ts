@@ -40,6 +40,7 @@ export const layoutIds = [
   'policies-title',
   'popular-title',
   'categories-title',
+  'general-title',
   'market-context-title',
   'matrix-title',
   'overdue-title',
