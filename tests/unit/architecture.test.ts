@@ -12,7 +12,7 @@ import { projectRoot } from '../helpers/build.ts';
 const layers: string[][] = [
   ['shared', 'schemas', 'i18n'],
   ['content'],
-  ['audit', 'collector', 'translations', 'changes'],
+  ['audit', 'collector', 'translations', 'changes', 'import'],
   ['search', 'security', 'build', 'exports'],
   ['integration'],
   ['components', 'layouts'],
