@@ -12,6 +12,7 @@
  *   npm run bench -- --search
  *   npm run bench -- --desk [--pages 1000 …]
  *   npm run bench -- --dev [--pages 5000 …]
+ *   npm run bench -- --import [--pages 2100 …]
  *
  * Every run also times frontmatter parsing alone ("frontmatter: N files in X ms"), on each
  * generated corpus; --frontmatter does only that, on the sample content and on each corpus,
@@ -30,6 +31,10 @@
  *
  * --dev times the editors' live preview (scripts/bench/dev.ts): the dev server on a copy of the
  * sample content, and with --pages of each generated corpus, from a saved title to the open page.
+ *
+ * --import times `npm run import` (scripts/bench/import.ts) on each generated corpus saved as a
+ * Zendesk Guide export and as a Starlight docs site, then `npm run validate` and the public build
+ * of what it wrote: the size of a real migration, end to end.
  *
  * With --starlight, the same help articles are also built by Starlight in the same run, on the
  * same machine, as the reference the targets in docs/performance.md are set against.
@@ -51,9 +56,10 @@ import { convertCorpus, prepareStarlight } from './bench/starlight.ts';
 import { contentRoot, projectRoot } from '../src/content/root.ts';
 import { measureDesk, readMessages, type DeskFigures } from './bench/desk.ts';
 import { measureDev, type DevFigures } from './bench/dev.ts';
+import { starlightSite, zendeskExport } from './bench/import.ts';
 
 const usage =
-  'Usage: npm run bench -- [--pages <n> …] [--no-browser] [--starlight] | --pathological | --frontmatter [--pages <n> …] | --search | --desk [--pages <n> …] | --dev [--pages <n> …] | --collector [--seconds 60]';
+  'Usage: npm run bench -- [--pages <n> …] [--no-browser] [--starlight] | --pathological | --frontmatter [--pages <n> …] | --search | --desk [--pages <n> …] | --dev [--pages <n> …] | --import [--pages <n> …] | --collector [--seconds 60]';
 const { values } = parseCommandLine(
   {
     options: {
@@ -65,6 +71,7 @@ const { values } = parseCommandLine(
       search: { type: 'boolean' },
       desk: { type: 'boolean' },
       dev: { type: 'boolean' },
+      import: { type: 'boolean' },
       collector: { type: 'boolean' },
       seconds: { type: 'string' },
     },
@@ -355,6 +362,68 @@ if (values.dev) {
   console.log(`\n${lines.join('\n')}`);
   fs.writeFileSync(path.join(out, 'dev.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, rows }, null, 2)}\n`);
   writeDocSection('dev', lines.join('\n'));
+  process.exit(0);
+}
+
+// --import: npm run import on generated corpora saved as a Zendesk export and as a Starlight site,
+// then validate and the public build of the result; bench-out/import.json and docs/performance.md.
+if (values.import) {
+  const rows: string[] = [];
+  const json: object[] = [];
+  for (const pages of sizes) {
+    const corpus = path.join(out, `corpus-${pages}`);
+    let done = progress(`generating ${pages} help pages and saving them as Zendesk and Starlight sources`);
+    generate({ pages: Math.ceil(pages / benchLanguages.length), out: corpus });
+    const sources = [
+      { kind: 'zendesk', dir: path.join(out, `zendesk-${pages}`), what: '' },
+      { kind: 'markdown', dir: path.join(out, `starlight-${pages}`), what: '' },
+    ];
+    const z = zendeskExport(corpus, sources[0]!.dir);
+    sources[0]!.what = `Zendesk export: ${z.articles.toLocaleString('en')} articles, ${z.translations.toLocaleString('en')} translations`;
+    const st = starlightSite(corpus, sources[1]!.dir);
+    sources[1]!.what = `Starlight site: ${st.pages.toLocaleString('en')} pages, ${st.topLevel} directly under a language`;
+    done();
+    for (const source of sources) {
+      const root = path.join(out, `imported-${source.kind}-${pages}`);
+      fs.rmSync(root, { recursive: true, force: true });
+      const report = path.join(out, `import-${source.kind}-${pages}.md`);
+      done = progress(`npm run import -- ${source.kind}`);
+      const imported = await measure(
+        node,
+        [path.join(projectRoot, 'scripts/import.ts'), source.kind, source.dir, '--out', root, '--report', report],
+        process.env,
+        projectRoot,
+      );
+      done();
+      if (imported.code !== 0) throw new Error(`The import failed:\n${imported.output.slice(-3000)}`);
+      done = progress('npm run validate');
+      const validated = await measure(node, [path.join(projectRoot, 'scripts/validate.ts')], { ...process.env, CONTENT_DIR: root }, projectRoot);
+      done();
+      if (validated.code !== 0) throw new Error(`The imported content does not validate:\n${validated.output.slice(-3000)}`);
+      const built = await buildTarget(root, 'public', path.join(out, `dist-imported-${source.kind}-${pages}`));
+      const warnings = /(\d+) warnings/.exec(validated.output)?.[1] ?? '0';
+      const written = /Imported (\d+) pages/.exec(imported.output)?.[1] ?? '?';
+      rows.push(
+        `| ${source.what} | ${Number(written).toLocaleString('en')} | ${imported.seconds.toFixed(1)} s · ${imported.peakRssMb} MB | ${validated.seconds.toFixed(1)} s (${warnings} broken links as warnings) | ${built.seconds.toFixed(1)} s · ${built.pages.toLocaleString('en')} pages · ${built.peakRssMb} MB |`,
+      );
+      json.push({
+        pages,
+        source: source.what,
+        written: Number(written),
+        import: { seconds: imported.seconds, peakRssMb: imported.peakRssMb },
+        validate: { seconds: validated.seconds, warnings: Number(warnings) },
+        build: built,
+      });
+    }
+  }
+  const lines = [
+    '| Source | Files written | `npm run import` (wall · peak memory) | `npm run validate` | Public build of the result |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows,
+  ];
+  console.log(`\n${lines.join('\n')}`);
+  fs.writeFileSync(path.join(out, 'import.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, runs: json }, null, 2)}\n`);
+  writeDocSection('import', lines.join('\n'));
   process.exit(0);
 }
 
