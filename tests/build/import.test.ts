@@ -8,7 +8,11 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, test } from 'vitest';
+import type { Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { AxeBuilder } from '@axe-core/playwright';
+import { serve } from '../../scripts/serve.ts';
+import { useBrowser } from '../helpers/browser.ts';
 import { buildSite, fixture, projectRoot, read, walk, type BuildResult } from '../helpers/build.ts';
 import { tempDir } from '../helpers/temp.ts';
 
@@ -162,6 +166,29 @@ describe('the imported site, built', () => {
     expect(holding('carrier-claims')).toBe(0);
     // Positive control: a public article's text is there.
     expect(holding('passes through customs')).toBeGreaterThan(0);
+  });
+
+  describe('in Chromium', () => {
+    const browser = useBrowser();
+    let server: Server;
+    beforeAll(async () => {
+      server = await serve(built.outDir);
+    });
+    afterAll(() => new Promise((done) => server.close(done)));
+
+    test.each([
+      ['home page with its "More help" list', '/de/'],
+      ['category page with sections', '/de/help/orders-tracking/'],
+      ['article in no category', '/ja/help/account/'],
+      ['converted article with a table', '/de/help/orders-tracking/international-delivery/customs-and-duties/parcels-held-at-customs/'],
+    ])('the %s has no WCAG 2.2 AA violations', async (_, url) => {
+      const page = await browser().newPage();
+      const response = await page.goto(`http://127.0.0.1:${(server.address() as { port: number }).port}${url}`);
+      expect(response?.status()).toBe(200);
+      const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).setLegacyMode(true).analyze();
+      expect(result.passes.length).toBeGreaterThan(0);
+      expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    });
   });
 
   test('an article missing in Japanese is shown in English there, as a fallback', () => {
