@@ -37,5 +37,9 @@ export default defineConfig({
     },
   },
   devToolbar: { enabled: false },
+  // The dev server reads a saved content file when the watcher reports it. Editors (and
+  // fs.writeFileSync) save by truncating then writing, and the watcher may report the first step
+  // alone: wait until the file has stopped changing, so a page never shows a half-saved file.
+  vite: { server: { watch: { awaitWriteFinish: { stabilityThreshold: 120, pollInterval: 20 } } } },
   integrations: [signpost()],
 });
