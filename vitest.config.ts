@@ -1,9 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 // All three projects share the two workers: test files of any project run side by side. Astro
-// builds may overlap (each runs in its own working directory, tests/helpers/build.ts); the only
-// sites staged in the project's own .astro/ folder are those rendered by scripts/build.ts, all in
-// tests/build/atomic.test.ts, whose tests run one after another.
+// builds may overlap: each runs in a working folder of its own (tests/helpers/build.ts, and
+// scripts/build.ts for each site it builds), where Astro stages its page code.
 export default defineConfig({
   test: {
     pool: 'forks',

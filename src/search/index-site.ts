@@ -4,6 +4,10 @@
  * closed in `finally` so a failed build does not leave the binary running. Pagefind splits the
  * index by `<html lang>`, giving one index per language; only elements marked
  * `data-pagefind-body` are indexed (fallback pages and page chrome are not).
+ *
+ * One index at a time per process: Pagefind's Node API runs a single backend, and the `close()`
+ * that ends one site's indexing would end it under another's (`npm run build` indexes its two
+ * sites side by side). Pagefind uses every core for one index anyway.
  */
 import * as pagefind from 'pagefind';
 import fs from 'node:fs';
@@ -22,8 +26,19 @@ function check<T extends { errors: string[] }>(what: string, response: T): T {
   return response;
 }
 
+let indexing: Promise<unknown> = Promise.resolve();
+
 /** Indexes the HTML under `dir` and writes the bundle, with the search layer's lexicons, to `dir/pagefind`. */
-export async function indexSite(dir: string, site: SiteModel): Promise<IndexStats> {
+export function indexSite(dir: string, site: SiteModel): Promise<IndexStats> {
+  const run = indexing.then(
+    () => indexOne(dir, site),
+    () => indexOne(dir, site),
+  );
+  indexing = run.catch(() => undefined);
+  return run;
+}
+
+async function indexOne(dir: string, site: SiteModel): Promise<IndexStats> {
   let pages: number;
   try {
     const { index } = check('create index', await pagefind.createIndex({}));

@@ -1,11 +1,10 @@
 /**
- * All or nothing: `npm run build` publishes every requested site or none. Real Astro builds are
- * slow, so this file runs three that finish a site (the published one, the one whose agents' site
- * fails, the planted leak); the failures that stop before Astro renders anything are cheap.
- * (The order of the post-build checks needs no build: tests/unit/post-build.test.ts.)
- * These are the only tests in which scripts/build.ts renders a site: it stages Astro's page code in
- * the project's .astro/ when the output is elsewhere, so they must not overlap; they run in order.
- * (tests/build/failures.test.ts runs it too, on content that fails before anything is rendered.)
+ * All or nothing: `npm run build` publishes every requested site or none, whether the two sites
+ * build side by side (the default on a machine with more than one core) or one after the other
+ * (`--jobs 1`). Real Astro builds are slow, so this file runs three that finish a site (the
+ * published one, the public site before a broken agents' site with --jobs 1, the planted leak);
+ * the failures that stop before Astro renders anything are cheap. (The order of the post-build
+ * checks needs no build: tests/unit/post-build.test.ts.)
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -46,15 +45,27 @@ test('a successful build replaces dist/<target> only after its checks have seen 
   expect(staged()).toEqual([]);
 });
 
+const brokenSop = () => tempContent('basic', { 'sop/en/orders/where-is-my-order.mdx': '---\ntitle: Where is my order\n---\n\nNo owner, no review date.\n' });
+
 test('with a broken SOP, npm run build fails and leaves the previous output byte for byte', () => {
   const before = hashTree(out);
   expect(Object.keys(before).length).toBeGreaterThan(20);
-  const root = tempContent('basic', { 'sop/en/orders/where-is-my-order.mdx': '---\ntitle: Where is my order\n---\n\nNo owner, no review date.\n' });
-  // Both sites, public first: the public site builds completely, then the agents' site fails.
-  const r = runBuildScript(root, ['--out-dir', out], { SIGNPOST_TODAY: '2026-11-24' });
+  // Both sites side by side (the default on this machine): the agents' site fails, the public build is stopped.
+  const r = runBuildScript(brokenSop(), ['--out-dir', out], { SIGNPOST_TODAY: '2026-11-24' });
+  expect(r.status).not.toBe(0);
+  expect(r.stdout).toContain('▶ Building the public site…');
+  expect(r.stdout).toContain('▶ Building the internal site…');
+  expect(r.stderr).toContain('sop/en/orders/where-is-my-order.mdx');
+  expect(r.stderr).toContain(`The internal build failed. ${out}/ was left as it was.`);
+  expect(hashTree(out)).toEqual(before);
+  expect(staged()).toEqual([]);
+});
+
+test('with --jobs 1 the sites build one after the other: the public site completes, the broken agents’ site still stops the publish', () => {
+  const before = hashTree(out);
+  const r = runBuildScript(brokenSop(), ['--out-dir', out, '--jobs', '1'], { SIGNPOST_TODAY: '2026-11-24' });
   expect(r.status).not.toBe(0);
   expect(r.stdout).toContain('✔ public site built and checked');
-  expect(r.stderr).toContain('sop/en/orders/where-is-my-order.mdx');
   expect(r.stderr).toContain(`The internal build failed. ${out}/ was left as it was.`);
   expect(hashTree(out)).toEqual(before);
   expect(staged()).toEqual([]);
@@ -65,7 +76,8 @@ test("when the public build fails, the previous agents' site stays too", async (
   const root = tempContent('basic', { 'help/en/orders/track-your-order.md': '---\ntitle: T\n---\n' });
   const log = vi.spyOn(console, 'log');
   try {
-    const build = buildSites({ targets: ['public', 'internal'], outDir: out, env: { ...process.env, CONTENT_DIR: root, NO_COLOR: '1' } });
+    // One after the other: a failed public build means the agents' site is never started.
+    const build = buildSites({ targets: ['public', 'internal'], outDir: out, jobs: 1, env: { ...process.env, CONTENT_DIR: root, NO_COLOR: '1' } });
     await expect(build).rejects.toThrow(BuildFailed);
     await expect(build).rejects.toThrow(`The public build failed. ${out}/ was left as it was.`);
     const said = log.mock.calls.map((c) => String(c[0]));

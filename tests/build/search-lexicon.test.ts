@@ -1,12 +1,16 @@
 /**
  * The search layer's lexicons (pagefind/lexicon/<lang>.json) in the real output of the `basic`
  * fixture: one per language, with the editors' synonyms and stop words, and a vocabulary taken
- * from what each site indexed — on the public site, public text only.
+ * from what each site indexed — on the public site, public text only. And indexing itself: two
+ * sites indexed at once in one process.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
-import { walk } from '../helpers/build.ts';
+import { fixture, walk } from '../helpers/build.ts';
+import { tempDir } from '../helpers/temp.ts';
+import { indexSite } from '../../src/search/index-site.ts';
+import { loadSite } from '../../src/content/site.ts';
 import type { Lexicon } from '../../src/search/lexicon.ts';
 import { Lexicon as BrowserLexicon } from '../../src/browser/search/lexicon.ts';
 
@@ -65,5 +69,33 @@ describe('search lexicons', () => {
       .toLowerCase();
     const missing = [...publicWords].filter((w) => !text.includes(w));
     expect(missing).toEqual([]);
+  });
+});
+
+describe('indexing', () => {
+  test('two sites indexed at once in one process (npm run build indexes both sites side by side) both get their whole index', async () => {
+    const { site } = loadSite(fixture('basic'));
+    const copies = [pub, internal].map((from) => {
+      const to = tempDir('index');
+      fs.cpSync(from, to, { recursive: true });
+      fs.rmSync(path.join(to, 'pagefind'), { recursive: true });
+      return to;
+    });
+    // Each call closes Pagefind's one backend when it ends: run together, they must not end each other's.
+    const stats = await Promise.all(copies.map((dir) => indexSite(dir, site)));
+    for (const [i, dir] of copies.entries()) {
+      expect(stats[i]!.pages).toBeGreaterThan(10);
+      expect(
+        fs
+          .readdirSync(path.join(dir, 'pagefind'))
+          .filter((f) => f.endsWith('.pf_meta'))
+          .sort(),
+      ).toEqual(
+        fs
+          .readdirSync(path.join([pub, internal][i]!, 'pagefind'))
+          .filter((f) => f.endsWith('.pf_meta'))
+          .sort(),
+      );
+    }
   });
 });
