@@ -14,9 +14,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import yaml from 'js-yaml';
 import { collectContent, type Entry } from '../src/content/load.ts';
-import { readSource } from '../src/content/frontmatter.ts';
+import { formatSource, readSource } from '../src/content/frontmatter.ts';
 import { parseEntryPath } from '../src/content/paths.ts';
 import { contentRoot } from '../src/content/root.ts';
 import { runChecks, translationSources } from '../src/audit/index.ts';
@@ -177,7 +176,7 @@ export async function importXliff(root: string, xml: string, today = todayUtc())
       const front: Record<string, unknown> = { ...data, title: textOf(targets.get('title')!), description: textOf(targets.get('description')!) };
       delete front.translated;
       front.translated = today;
-      const text = `---\n${yaml.dump(front, { schema: yaml.CORE_SCHEMA, lineWidth: -1 })}---\n${applyUnits(body, units, targets)}`;
+      const text = formatSource(front, applyUnits(body, units, targets));
       writeInside(root, out, lang, route, text);
       result.written.push(out);
     } catch (e) {

@@ -7,6 +7,7 @@
  * `---toml`…) is refused before anything reads the block: gray-matter, which did this splitting
  * before, would `eval` such a block unless every engine was replaced.
  */
+import jsyaml from 'js-yaml';
 import { excerpt, problem, type Problem } from './errors.ts';
 import { parseYaml } from './yaml.ts';
 import { decodeText } from './text.ts';
@@ -71,4 +72,13 @@ export function readSource(bytes: Uint8Array, file: string): SourceFile | Proble
   const head = text.slice(0, split.bodyStart);
   const bodyLine = head.split('\n').length + (head.endsWith('\n') ? 0 : 1);
   return { data: { ...(data as Record<string, unknown>) }, keyLines: parsed.keyLines, body: text.slice(split.bodyStart), bodyLine };
+}
+
+/**
+ * A content file as text: `data` as YAML frontmatter, then the body. Written with the YAML 1.2 core
+ * schema the loader reads it with, so a date such as `2026-03-31` stays the string it was; every
+ * tool that writes content files (the XLIFF import, `npm run import`) writes through this.
+ */
+export function formatSource(data: Record<string, unknown>, body: string): string {
+  return `---\n${jsyaml.dump(data, { schema: jsyaml.CORE_SCHEMA, lineWidth: -1, noRefs: true })}---\n${body}`;
 }

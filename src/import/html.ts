@@ -24,6 +24,7 @@ import { toMarkdown } from 'mdast-util-to-markdown';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { headingSlugger } from '../content/render/headings.ts';
+import { leadSentence } from './plan.ts';
 
 export interface HtmlOptions {
   /** The page's own URL: relative image sources and embeds are made absolute against it. */
@@ -247,10 +248,5 @@ export function firstSentence(html: string, max = 160): string | undefined {
   };
   walk(tree.children);
   const text = blocks.map((b) => b.replace(/\s+/g, ' ').trim()).find(Boolean);
-  if (!text) return undefined;
-  const sentence = /^.*?(?:[.!?](?=\s|$)|[。！？])/u.exec(text)?.[0] ?? text;
-  if (sentence.length <= max) return sentence;
-  const cut = sentence.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:–—-]+$/u, '')}…`;
+  return text ? leadSentence(text, max) : undefined;
 }

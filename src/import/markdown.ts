@@ -20,7 +20,17 @@ import { localeMapper } from './locales.ts';
 import { detectLayout, ignored, isDir, readIf, type DocsLayout } from './docs-layout.ts';
 
 export { detectLayout, type DocsLayout, type DocsLayoutKind } from './docs-layout.ts';
-import { type ImportedCategory, ImportError, type ImportOptions, type ImportPlan, type ImportedPage, type NoteKind, type ReportNote, slugify } from './plan.ts';
+import {
+  type ImportedCategory,
+  ImportError,
+  type ImportOptions,
+  type ImportPlan,
+  type ImportedPage,
+  type NoteKind,
+  type ReportNote,
+  leadSentence,
+  slugify,
+} from './plan.ts';
 
 /** `02-setup` → `{ name: 'setup', order: 2 }`: the numeric prefix Docusaurus orders by. */
 function stripOrder(name: string): { name: string; order?: number } {
@@ -152,13 +162,6 @@ function dateOf(value: unknown): string | undefined {
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value]);
 const labelOf = (v: unknown) => (typeof v === 'string' ? v : v && typeof v === 'object' && 'label' in v ? String((v as { label: unknown }).label) : undefined);
 const nameOf = (v: unknown) => (typeof v === 'string' ? v : v && typeof v === 'object' && 'name' in v ? String((v as { name: unknown }).name) : undefined);
-
-/** The first sentence of a paragraph, at most about 160 characters, cut at a word. */
-function firstSentence(text: string): string {
-  const sentence = /^.+?[.!?。！？](?=\s|$)/.exec(text)?.[0] ?? text;
-  if (sentence.length <= 160) return sentence;
-  return `${sentence.slice(0, 159).replace(/\s+\S*$/, '')}…`;
-}
 
 /**
  * Plans the import of the docs site in `folder`: one help article per page and language, the
@@ -344,7 +347,7 @@ export function planMarkdown(folder: string, options: ImportOptions): ImportPlan
     out.title = title ?? converted.title ?? sentenceCase(stripOrder(s.name).name);
     if (!title && !converted.title) note('unsupported', s.item, 'The page has no title; it was made from the file name.', { path: page });
     const description = typeof data.description === 'string' && data.description.trim() ? data.description.trim().replace(/\s+/g, ' ') : undefined;
-    out.description = description ?? (converted.lead ? firstSentence(converted.lead) : out.title);
+    out.description = description ?? (converted.lead ? leadSentence(converted.lead) : out.title);
     const authors = [...list(data.author), ...list(data.authors)].map(nameOf).filter((a): a is string => !!a);
     const owner = authors.map((a) => options.owners?.[a]).find(Boolean);
     if (owner) out.owner = owner;

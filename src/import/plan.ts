@@ -119,3 +119,17 @@ export function slugify(text: string, fallback: string): string {
     .replace(/-+$/, '');
   return /^[a-z0-9]/.test(slug) ? slug : fallback;
 }
+
+/**
+ * A description from a page's first paragraph (plain text): its first sentence, on one line, cut
+ * at a word (or, in text without spaces such as Japanese, a character) with "…" when it is longer
+ * than `max` characters. Both importers describe pages by this one rule.
+ */
+export function leadSentence(text: string, max = 160): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  const sentence = /^.*?(?:[.!?](?=\s|$)|[。！？])/u.exec(line)?.[0] ?? line;
+  if (sentence.length <= max) return sentence;
+  const cut = sentence.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:–—-]+$/u, '')}…`;
+}

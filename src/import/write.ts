@@ -13,6 +13,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import jsyaml from 'js-yaml';
+import { formatSource } from '../content/frontmatter.ts';
 import { parseEntryPath } from '../content/paths.ts';
 import { ImportError, type ImportedCategory, type ImportPlan, type NoteKind, type ReportNote } from './plan.ts';
 
@@ -55,13 +56,14 @@ export function writeImport(root: string, plan: ImportPlan, options: WriteOption
   for (const page of plan.pages) {
     const file = path.join(root, page.path);
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, `---\n${dumpYaml(page.data)}---\n\n${page.body.trim()}\n`);
+    fs.writeFileSync(file, formatSource(page.data, `\n${page.body.trim()}\n`));
   }
   const site = writeSite(root, plan, options.force === true);
   return { written: plan.pages.map((p) => p.path), site };
 }
 
-const dumpYaml = (data: unknown) => jsyaml.dump(data, { lineWidth: -1, noRefs: true, quotingType: '"' });
+/** Site data as YAML, with the core schema the loader reads it with. */
+const dumpYaml = (data: unknown) => jsyaml.dump(data, { schema: jsyaml.CORE_SCHEMA, lineWidth: -1, noRefs: true });
 
 /** The site.yaml categories of a plan: names, descriptions and sections as the schema takes them. */
 function categoryData(c: ImportedCategory): Record<string, unknown> {

@@ -9,7 +9,7 @@ import jsyaml from 'js-yaml';
 import { describe, expect, test } from 'vitest';
 import { collectContent } from '../../src/content/load.ts';
 import { firstSentence, htmlHeadings, htmlToMarkdown } from '../../src/import/html.ts';
-import { ImportError, type ImportOptions, type ImportPlan } from '../../src/import/plan.ts';
+import { ImportError, leadSentence, type ImportOptions, type ImportPlan } from '../../src/import/plan.ts';
 import { writeImport } from '../../src/import/write.ts';
 import { planZendesk, readZendeskExport, zendeskLocales, type ZendeskExport } from '../../src/import/zendesk/index.ts';
 import { fixture } from '../helpers/build.ts';
@@ -334,6 +334,12 @@ describe('HTML to Markdown', () => {
       { id: 'before-you-start-1', sourceIds: ['h_2'] },
       { id: 'main-1', sourceIds: ['x'] },
     ]);
+  });
+
+  test('one description rule for both importers: Japanese sentences end at 。 and long ones are cut at a character', () => {
+    expect(leadSentence('ご注文後、確認メールをお送りします。発送時にもお知らせします。')).toBe('ご注文後、確認メールをお送りします。');
+    expect(leadSentence('配'.repeat(200))).toBe(`${'配'.repeat(159)}…`);
+    expect(leadSentence('Line one\nstill the same sentence. Next.')).toBe('Line one still the same sentence.');
   });
 
   test('the description is the first sentence of the text, cut cleanly', () => {
