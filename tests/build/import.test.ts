@@ -101,7 +101,10 @@ describe('npm run import', () => {
     expect(docsRun.out).toMatch(/help\/en\/orders\/track-an-order\.mdx:\d+ {2}BrokenLink/);
     expect(docsRun.out).toContain('add `links: warn` to site.yaml');
     const site = fs.readFileSync(path.join(root, 'site.yaml'), 'utf8');
-    expect(site).toContain('id: orders-tracking');
+    // The first import's categories are kept, the docs' are added.
+    expect(site).toMatch(/^ {2}- id: orders-tracking$/m);
+    expect(site).toMatch(/^ {2}- id: orders$/m);
+    expect(site).toMatch(/^ {2}- id: returns$/m);
     expect(fs.existsSync(path.join(docsRun.cwd, 'docs-report.md'))).toBe(true);
   });
 
