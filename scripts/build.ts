@@ -1,5 +1,5 @@
 /**
- * `npm run build [public|internal] [--out-dir <dir>] [--jobs 1]`: builds the customer site into
+ * `npm run build [public|internal] [--out-dir <dir>] [--jobs 1] [--shard i/n | --merge <dirs>…]`: builds the customer site into
  * dist/public and the agents' site into dist/internal. Each target is built by its own
  * `astro build` process, so the two builds share no memory: no i18n instance, no cache, no search
  * service. On a machine with more than one core the two run side by side (each Astro process is
@@ -14,6 +14,10 @@
  *
  * `SIGNPOST_OUT_DIR` (tests, the benchmark) names the folder of a single target instead; the
  * staging folder then sits beside that folder.
+ *
+ * `--shard i/n` builds the pages of some languages only (src/build/shard.ts) and writes
+ * `shard.json` beside the sites; `--merge <dirs>` joins the shards' output folders into one
+ * site (src/build/merge.ts), checked and published the same all-or-nothing way.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -23,6 +27,10 @@ import { contentRoot, projectRoot } from '../src/content/root.ts';
 import { checkWall } from '../src/security/wall-scan.ts';
 import { indexSite } from '../src/search/index-site.ts';
 import { loadSite } from '../src/content/site.ts';
+import { todayUtc } from '../src/audit/dates.ts';
+import { publish } from '../src/build/publish.ts';
+import { parseShard, type Shard, shardLanguages } from '../src/build/shard.ts';
+import { buildFingerprint, MANIFEST, MergeError, mergeTarget, readManifests, writeManifest } from '../src/build/merge.ts';
 import { parseCommandLine, usageError } from './args.ts';
 
 export type BuildTarget = 'public' | 'internal';
@@ -81,6 +89,8 @@ export interface BuildOptions {
   checks?: readonly PostBuildCheck[];
   /** How many targets build at once; default 2 on a machine with more than one core, else 1. */
   jobs?: number;
+  /** Build one shard: the pages of its languages only, with `shard.json` beside the sites. */
+  shard?: Shard;
 }
 
 const astro = path.join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
@@ -115,7 +125,14 @@ function astroBuild(target: BuildTarget, dir: string, env: NodeJS.ProcessEnv, si
 }
 
 /** Builds, indexes and checks one target in its staging folder; throws `BuildFailed` naming it. */
-async function buildTarget(target: BuildTarget, dir: string, env: NodeJS.ProcessEnv, checks: readonly PostBuildCheck[], signal: AbortSignal): Promise<void> {
+async function buildTarget(
+  target: BuildTarget,
+  dir: string,
+  env: NodeJS.ProcessEnv,
+  checks: readonly PostBuildCheck[],
+  signal: AbortSignal,
+  shard: Shard | undefined,
+): Promise<void> {
   const started = performance.now();
   console.log(`\n▶ Building the ${target} site…`);
   const code = await astroBuild(target, dir, env, signal);
@@ -124,7 +141,7 @@ async function buildTarget(target: BuildTarget, dir: string, env: NodeJS.Process
   // The search index is built once Astro's process has ended and released its memory.
   const indexStarted = performance.now();
   const { site } = loadSite(contentRoot(env));
-  const stats = await indexSite(dir, site);
+  const stats = await indexSite(dir, site, shardLanguages(site, shard));
   console.log(
     `  ${target} search index: ${stats.pages} pages in ${stats.languages} languages; lexicons: ${stats.lexicon.words} words, ${Math.round(stats.lexicon.bytes / 1024)} KB gzipped in ${stats.lexicon.ms} ms (${seconds(indexStarted)})`,
   );
@@ -142,11 +159,16 @@ async function buildTarget(target: BuildTarget, dir: string, env: NodeJS.Process
  * `BuildFailed` leaving the output as it was.
  */
 export async function buildSites(options: BuildOptions): Promise<Record<string, string>> {
-  const env = options.env ?? process.env;
+  const { shard } = options;
+  // Every shard must render for the same date: fixed here, recorded in shard.json.
+  const env = shard ? { ...(options.env ?? process.env), SIGNPOST_SHARD: `${shard.index}/${shard.count}` } : (options.env ?? process.env);
+  if (shard) env.SIGNPOST_TODAY ??= todayUtc();
   const checks = options.checks ?? postBuildChecks;
   const single = env.SIGNPOST_OUT_DIR ? path.resolve(env.SIGNPOST_OUT_DIR) : undefined;
   if (single && options.targets.length > 1)
     throw new BuildFailed('SIGNPOST_OUT_DIR names the folder of one site: build one target at a time, or use --out-dir.', 2);
+  if (single && shard) throw new BuildFailed('--shard writes its sites and shard.json into --out-dir; unset SIGNPOST_OUT_DIR.', 2);
+  const languages = shard ? shardOf(shard, env) : undefined;
   const root = path.resolve(options.outDir ?? path.join(projectRoot, 'dist'));
   const outs = Object.fromEntries(options.targets.map((t) => [t, single ?? path.join(root, t)]));
   const parent = single ? path.dirname(single) : root;
@@ -164,7 +186,7 @@ export async function buildSites(options: BuildOptions): Promise<Record<string, 
     const worker = async () => {
       for (let target = queue.shift(); target && !failed; target = queue.shift()) {
         try {
-          await buildTarget(target, path.join(staging, target), env, checks, stop.signal);
+          await buildTarget(target, path.join(staging, target), env, checks, stop.signal, shard);
         } catch (error) {
           failed ??= { target, error };
           stop.abort();
@@ -174,6 +196,18 @@ export async function buildSites(options: BuildOptions): Promise<Record<string, 
     await Promise.all(Array.from({ length: Math.min(jobs, options.targets.length) }, worker));
     if (failed) throw failed.error;
     publish(options.targets.map((t) => ({ from: path.join(staging, t), to: outs[t]!, aside: path.join(staging, `previous-${t}`) })));
+    if (single) return outs;
+    // The folder now holds a shard, or a whole site whose old shard.json would be a lie.
+    fs.rmSync(path.join(root, MANIFEST), { force: true });
+    if (shard && languages) {
+      writeManifest(root, shard, {
+        languages,
+        targets: [...options.targets],
+        today: env.SIGNPOST_TODAY!,
+        fingerprint: buildFingerprint(contentRoot(env), env),
+      });
+      console.log(`  shard ${shard.index}/${shard.count}: ${languages.join(', ')}; join the shards with npm run build -- --merge <dirs>`);
+    }
   } catch (e) {
     const reason = e instanceof BuildFailed ? e.message : `The ${failed?.target ?? options.targets[0]} build failed: ${(e as Error).message}`;
     throw new BuildFailed(`${reason} ${label} was left as it was.`, e instanceof BuildFailed ? e.exitCode : 1);
@@ -184,44 +218,81 @@ export async function buildSites(options: BuildOptions): Promise<Record<string, 
   return outs;
 }
 
-/**
- * Moves each staged site into place: the old folder aside, the new one in. Node has no atomic
- * exchange of two folders, so for a moment between the two renames a target folder is absent;
- * if any rename fails, every step taken is undone.
- */
-function publish(moves: { from: string; to: string; aside: string }[]): void {
-  const done: { from: string; to: string; aside?: string; placed: boolean }[] = [];
+/** The language codes of a shard, or `BuildFailed` (exit 2) when the site has fewer languages than shards. */
+function shardOf(shard: Shard, env: NodeJS.ProcessEnv): string[] {
   try {
-    for (const m of moves) {
-      const step = { from: m.from, to: m.to, aside: undefined as string | undefined, placed: false };
-      done.push(step);
-      if (fs.existsSync(m.to)) {
-        fs.renameSync(m.to, m.aside);
-        step.aside = m.aside;
-      }
-      fs.renameSync(m.from, m.to);
-      step.placed = true;
-    }
+    return shardLanguages(loadSite(contentRoot(env)).site, shard).map((l) => l.code);
   } catch (e) {
-    for (const step of done.reverse()) {
-      if (step.placed) fs.renameSync(step.to, step.from);
-      if (step.aside) fs.renameSync(step.aside, step.to);
+    throw new BuildFailed((e as Error).message, 2);
+  }
+}
+
+export interface MergeOptions {
+  /** The output folders of the shards (`--out-dir` of each `--shard` build). */
+  dirs: readonly string[];
+  /** Folder to hold the joined sites; default `dist/` of the project. */
+  outDir?: string;
+  env?: NodeJS.ProcessEnv;
+  checks?: readonly PostBuildCheck[];
+}
+
+/**
+ * Joins the shards into `outDir` (src/build/merge.ts), runs the post-build checks on each joined
+ * site (the wall scan of the public one) and publishes them all or nothing.
+ */
+export async function mergeSites(options: MergeOptions): Promise<Record<string, string>> {
+  const env = options.env ?? process.env;
+  const root = path.resolve(options.outDir ?? path.join(projectRoot, 'dist'));
+  const dirs = options.dirs.map((d) => path.resolve(d));
+  const staging = path.join(root, `.staging-${process.pid}`);
+  const started = performance.now();
+  try {
+    const manifests = readManifests(dirs);
+    const targets = manifests[0]!.targets as BuildTarget[];
+    const order = [...dirs].sort((a, b) => Number(manifests[dirs.indexOf(a)]!.shard.split('/')[0]) - Number(manifests[dirs.indexOf(b)]!.shard.split('/')[0]));
+    fs.rmSync(staging, { recursive: true, force: true });
+    for (const target of targets) {
+      const { files } = mergeTarget(target, order, path.join(staging, target));
+      console.log(`  ${target}: ${files} files from ${dirs.length} shards`);
+      await afterBuild(target, path.join(staging, target), options.checks ?? postBuildChecks, { ...env, SIGNPOST_TODAY: manifests[0]!.today });
     }
-    throw e;
+    publish(targets.map((t) => ({ from: path.join(staging, t), to: path.join(root, t), aside: path.join(staging, `previous-${t}`) })));
+    fs.rmSync(path.join(root, MANIFEST), { force: true });
+    console.log(`✔ Merged ${dirs.length} shards into ${targets.map((t) => shown(path.join(root, t))).join(' and ')} in ${seconds(started)}.`);
+    return Object.fromEntries(targets.map((t) => [t, path.join(root, t)]));
+  } catch (e) {
+    throw new BuildFailed(
+      `${e instanceof MergeError ? e.message : `The merge failed: ${(e as Error).message}`} ${shown(root)}/ was left as it was.`,
+      e instanceof MergeError ? 2 : 1,
+    );
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
   }
 }
 
 if (import.meta.main) {
-  const usage = 'Usage: npm run build -- [public|internal] [--out-dir <dir>] [--jobs 1|2]';
-  const { positionals, values } = parseCommandLine({ allowPositionals: true, options: { 'out-dir': { type: 'string' }, jobs: { type: 'string' } } }, usage);
+  const usage =
+    'Usage: npm run build -- [public|internal] [--out-dir <dir>] [--jobs 1|2] [--shard i/n]\n       npm run build -- --merge <shard dir>… [--out-dir <dir>]';
+  const { positionals, values } = parseCommandLine(
+    { allowPositionals: true, options: { 'out-dir': { type: 'string' }, jobs: { type: 'string' }, shard: { type: 'string' }, merge: { type: 'boolean' } } },
+    usage,
+  );
   const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
   if (jobs !== undefined && !(jobs === 1 || jobs === 2)) usageError('--jobs takes 1 (one site after the other) or 2 (side by side).', usage);
-  const unknown = positionals.find((t) => t !== 'public' && t !== 'internal');
+  const outDir = values['out-dir'];
+  if (values.merge && values.shard) usageError('--merge joins shards that --shard built: use one or the other.', usage);
+  const unknown = values.merge ? undefined : positionals.find((t) => t !== 'public' && t !== 'internal');
   if (unknown !== undefined) usageError(`Unknown build target "${unknown}". Use public or internal.`, usage);
   const targets: BuildTarget[] = positionals.length ? [...new Set(positionals as BuildTarget[])] : ['public', 'internal'];
-  const outDir = values['out-dir'];
+  let shard: Shard | undefined;
   try {
-    await buildSites({ targets, outDir, ...(jobs ? { jobs } : {}) });
+    shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  } catch (e) {
+    usageError((e as Error).message, usage);
+  }
+  try {
+    if (values.merge) await mergeSites({ dirs: positionals, outDir });
+    else await buildSites({ targets, outDir, ...(jobs ? { jobs } : {}), ...(shard ? { shard } : {}) });
   } catch (e) {
     if (!(e instanceof BuildFailed)) throw e;
     console.error(`\n✖ ${e.message}`);

@@ -14,6 +14,8 @@ import { runChecks, translationSources } from '../audit/index.ts';
 import { readHistory } from '../audit/git.ts';
 import { todayUtc } from '../audit/dates.ts';
 import { readInsights, type Insights } from '../collector/insights.ts';
+import type { Language } from '../content/site.ts';
+import { shardFromEnv, shardLanguages } from './shard.ts';
 
 export interface Built {
   content: Content;
@@ -24,6 +26,10 @@ export interface Built {
   today: string;
   /** What the collector recorded (internal site, `SIGNPOST_COLLECTOR_DB`), for the Content health page. */
   insights?: Insights;
+  /** The languages this process writes: all, or a shard's (`SIGNPOST_SHARD`, shard.ts). */
+  languages: Language[];
+  /** The routes of those languages: the pages this process renders. `routes` is every page of the site. */
+  pages: Route[];
 }
 
 const KEY = Symbol.for('signpost.built');
@@ -43,7 +49,7 @@ export function getBuilt(): Built {
   // Every component asks for this: answer from the cache without touching the disk. The Astro
   // config has already made CONTENT_DIR absolute, so the environment names the content exactly.
   const store = globalThis as Store;
-  const key = `${process.env.SIGNPOST_TARGET ?? 'public'}:${process.env.CONTENT_DIR ?? ''}:${process.env.SIGNPOST_COLLECTOR ?? ''}:${process.env.SIGNPOST_COLLECTOR_DB ?? ''}`;
+  const key = `${process.env.SIGNPOST_TARGET ?? 'public'}:${process.env.SIGNPOST_SHARD ?? ''}:${process.env.CONTENT_DIR ?? ''}:${process.env.SIGNPOST_COLLECTOR ?? ''}:${process.env.SIGNPOST_COLLECTOR_DB ?? ''}`;
   if (store[KEY]?.key === key) return store[KEY].built;
   const root = contentRoot();
   const target = buildTarget();
@@ -60,7 +66,11 @@ export function getBuilt(): Built {
   const db = process.env.SIGNPOST_COLLECTOR_DB;
   const insights = target === 'internal' && db ? readInsights(db, content.site, today) : undefined;
   const findings = target === 'internal' ? runChecks({ today, content, problems: [], history: readHistory(root, translationSources(content)), insights }) : [];
-  const built = { content, routes: buildRoutes(content), findings, today, ...(insights ? { insights } : {}) };
+  const routes = buildRoutes(content);
+  const languages = shardLanguages(content.site, shardFromEnv());
+  const own = new Set(languages.map((l) => l.code));
+  const pages = languages.length === content.site.languages.length ? routes : routes.filter((r) => own.has(r.lang.code));
+  const built = { content, routes, findings, today, languages, pages, ...(insights ? { insights } : {}) };
   store[KEY] = { key, built };
   return built;
 }

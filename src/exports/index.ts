@@ -16,6 +16,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Content } from '../content/load.ts';
+import type { Language } from '../content/site.ts';
 import type { EntryRoute, Route } from '../content/routes.ts';
 import type { Finding } from '../audit/types.ts';
 import { translations } from '../audit/checks/translations.ts';
@@ -71,14 +72,27 @@ function readingOrder(content: Content, routes: EntryRoute[]): EntryRoute[] {
     .map((x) => x.r);
 }
 
-/** Writes every export of a built site into `dir`; returns what each language got. */
-export function writeExports(dir: string, content: Content, routes: readonly Route[], findings: readonly Finding[], partBytes = PART_BYTES): LanguageExport[] {
+/**
+ * Writes every export of a built site into `dir`; returns what each language got. `languages` are
+ * the ones whose files to write (a shard's, src/build/shard.ts); the site-wide files (`/llms.txt`,
+ * `/api/index.json`) are always written, the same in every shard.
+ */
+export function writeExports(
+  dir: string,
+  content: Content,
+  routes: readonly Route[],
+  findings: readonly Finding[],
+  { partBytes = PART_BYTES, languages = content.site.languages }: { partBytes?: number; languages?: readonly Language[] } = {},
+): LanguageExport[] {
   const { site } = content;
-  for (const l of site.languages) fs.mkdirSync(path.join(dir, l.code), { recursive: true });
-  for (const [file, text] of llmsFiles(content, routes)) fs.writeFileSync(path.join(dir, file), text);
+  const own = new Set(languages.map((l) => l.code));
+  for (const l of languages) fs.mkdirSync(path.join(dir, l.code), { recursive: true });
+  for (const [file, text] of llmsFiles(content, routes)) {
+    if (file === 'llms.txt' || own.has(file.split('/')[0]!)) fs.writeFileSync(path.join(dir, file), text);
+  }
   const src: ExportSource = { content, findings, stale: staleTranslations(content, findings) };
   const out: LanguageExport[] = [];
-  for (const lang of site.languages) {
+  for (const lang of languages) {
     const stats: LanguageExport = { lang: lang.code, records: 0, twins: 0, twinBytes: 0, fullBytes: 0, jsonBytes: 0 };
     const mine = readingOrder(
       content,

@@ -13,7 +13,7 @@ import { contentRoot } from '../content/root.ts';
 import { getBuilt, reloadPages } from '../build/store.ts';
 import { indexSite } from '../search/index-site.ts';
 import { checkWall } from '../security/wall-scan.ts';
-import { writeSiteFiles } from './site-files.ts';
+import { writeSiteFiles } from '../build/site-files.ts';
 import { writeExports } from '../exports/index.ts';
 import { markdownClock } from '../content/render/markdown.ts';
 import { summary } from '../audit/report/index.ts';
@@ -82,10 +82,10 @@ export default function signpost(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         mark('render', renderStarted);
         const out = fileURLToPath(dir);
-        const { content, routes, findings } = getBuilt();
+        const { content, routes, findings, languages } = getBuilt();
         writeSiteFiles(out, content, routes);
         const exportsStarted = performance.now();
-        const exported = writeExports(out, content, routes, findings);
+        const exported = writeExports(out, content, routes, findings, { languages });
         mark('exports', exportsStarted);
         // The pages' Markdown is written while they render (content/render/markdown.ts): count it here.
         timings.exports! += Math.round(markdownClock.ms);
@@ -98,7 +98,7 @@ export default function signpost(): AstroIntegration {
         let indexed: number | undefined;
         if (process.env.SIGNPOST_INDEX !== 'later') {
           const started = performance.now();
-          const stats = await indexSite(out, content.site);
+          const stats = await indexSite(out, content.site, languages);
           indexed = stats.pages;
           mark('index', started);
           logger.info(

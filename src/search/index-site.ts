@@ -11,7 +11,7 @@
  */
 import * as pagefind from 'pagefind';
 import fs from 'node:fs';
-import type { SiteModel } from '../content/site.ts';
+import type { Language, SiteModel } from '../content/site.ts';
 import { writeLexicons } from './lexicon.ts';
 
 export interface IndexStats {
@@ -28,17 +28,21 @@ function check<T extends { errors: string[] }>(what: string, response: T): T {
 
 let indexing: Promise<unknown> = Promise.resolve();
 
-/** Indexes the HTML under `dir` and writes the bundle, with the search layer's lexicons, to `dir/pagefind`. */
-export function indexSite(dir: string, site: SiteModel): Promise<IndexStats> {
+/**
+ * Indexes the HTML under `dir` and writes the bundle, with the search layer's lexicons, to
+ * `dir/pagefind`. `languages`: the ones the folder holds (a shard's, src/build/shard.ts), whose
+ * lexicons to write; default every language of the site.
+ */
+export function indexSite(dir: string, site: SiteModel, languages: readonly Language[] = site.languages): Promise<IndexStats> {
   const run = indexing.then(
-    () => indexOne(dir, site),
-    () => indexOne(dir, site),
+    () => indexOne(dir, site, languages),
+    () => indexOne(dir, site, languages),
   );
   indexing = run.catch(() => undefined);
   return run;
 }
 
-async function indexOne(dir: string, site: SiteModel): Promise<IndexStats> {
+async function indexOne(dir: string, site: SiteModel, own: readonly Language[]): Promise<IndexStats> {
   let pages: number;
   try {
     const { index } = check('create index', await pagefind.createIndex({}));
@@ -51,6 +55,6 @@ async function indexOne(dir: string, site: SiteModel): Promise<IndexStats> {
   }
   const languages = fs.readdirSync(`${dir}/pagefind`).filter((f) => /^pagefind\..+\.pf_meta$/.test(f)).length;
   const started = performance.now();
-  const { words, bytes } = writeLexicons(dir, site);
+  const { words, bytes } = writeLexicons(dir, site, own);
   return { pages, languages, lexicon: { words, bytes, ms: Math.round(performance.now() - started) } };
 }

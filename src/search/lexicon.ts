@@ -19,7 +19,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import type { SiteModel } from '../content/site.ts';
+import type { Language, SiteModel } from '../content/site.ts';
 import { urlFor } from '../content/paths.ts';
 import { builtInStopWords, messageGreetings } from './stop-words.ts';
 import stopwordsIso from 'stopwords-iso/stopwords-iso.json' with { type: 'json' };
@@ -98,16 +98,20 @@ export function vocabulary(df: Map<string, number>, budget = VOCABULARY_BUDGET):
   return tiers(lo);
 }
 
-/** Writes `pagefind/lexicon/<lang>.json` for every language Pagefind indexed in `dir`. */
-export function writeLexicons(dir: string, site: SiteModel): { languages: number; words: number; bytes: number } {
+/** Writes `pagefind/lexicon/<lang>.json` for every language Pagefind indexed in `dir` and each of `languages`. */
+export function writeLexicons(
+  dir: string,
+  site: SiteModel,
+  languages: readonly Language[] = site.languages,
+): { languages: number; words: number; bytes: number } {
   const bundle = path.join(dir, 'pagefind');
   const out = path.join(bundle, 'lexicon');
   fs.mkdirSync(out, { recursive: true });
   let words = 0;
   let bytes = 0;
   const counted = countWords(bundle);
-  // Every site language gets a file, so a language without pages still knows its synonyms.
-  const langs = new Set([...counted.keys(), ...site.languages.map((l) => l.code)]);
+  // Every language of the folder gets a file, so a language without pages still knows its synonyms.
+  const langs = new Set([...counted.keys(), ...languages.map((l) => l.code)]);
   for (const lang of langs) {
     const counts = counted.get(lang) ?? { pages: 0, df: new Map() };
     const own = site.searchWords.get(lang);

@@ -205,7 +205,7 @@ test('a large export is split into parts of bounded size, listed in order by the
   const dir = tempDir('exports-parts');
   const content = loadContent(fixture('basic'), 'public');
   const bound = 2200;
-  writeExports(dir, content, buildRoutes(content), [], bound);
+  writeExports(dir, content, buildRoutes(content), [], { partBytes: bound });
   const index = json<Index>(dir, 'api/en/index.json');
   expect(index.parts.length).toBeGreaterThanOrEqual(2);
   expect(index.parts.some((p) => p.count > 1)).toBe(true);

@@ -57,7 +57,8 @@ function collectPolicy(dir: string): string | undefined {
   const seen = new Set<string>();
   let base: string | undefined;
   const visit = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+    // In name order, so the policy is the same bytes however the folder came about (a merge of shards).
+    for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const p = path.join(d, e.name);
       if (e.isDirectory()) {
         if (e.name !== 'pagefind' && e.name !== '_astro') visit(p);
@@ -91,11 +92,19 @@ function collectPolicy(dir: string): string | undefined {
     .join('; ');
 }
 
+/**
+ * Writes `_headers` from the pages in `dir`. A shard sees only its own pages, so the merge
+ * (src/build/merge.ts) writes it again over the joined site.
+ */
+export function writeHeaders(dir: string, internal: boolean): void {
+  const policy = collectPolicy(dir);
+  if (policy) fs.writeFileSync(path.join(dir, '_headers'), headersFile(policy, internal));
+}
+
 /** Writes `_headers`, `_redirects`, robots.txt and (public site) sitemap.xml into the finished site in `dir`. */
 export function writeSiteFiles(dir: string, content: Content, routes: Route[]): void {
   const { site } = content;
-  const policy = collectPolicy(dir);
-  if (policy) fs.writeFileSync(path.join(dir, '_headers'), headersFile(policy, content.target === 'internal'));
+  writeHeaders(dir, content.target === 'internal');
   // Each language's own 404 page, for hosts that read _redirects (Netlify and others).
   fs.writeFileSync(path.join(dir, '_redirects'), `${site.languages.map((l) => `/${l.code}/*  /${l.code}/404/  404`).join('\n')}\n`);
   if (content.target === 'public') {
