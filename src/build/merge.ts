@@ -17,6 +17,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../content/root.ts';
+import { joinPagefindEntries, type PagefindEntry } from '../search/index-site.ts';
 import { writeHeaders } from './site-files.ts';
 import type { Shard } from './shard.ts';
 
@@ -100,22 +101,6 @@ const ENTRY = path.join('pagefind', 'pagefind-entry.json');
 /** Files the merge writes itself rather than copies. */
 const REMADE = new Set([ENTRY, '_headers']);
 
-type PagefindEntry = { version: string; languages: Record<string, unknown> } & Record<string, unknown>;
-
-/** Joins Pagefind's per-language catalogues; the languages in sorted order, as Pagefind writes them. */
-function mergeEntries(entries: PagefindEntry[]): string {
-  const versions = new Set(entries.map((e) => e.version));
-  if (versions.size > 1) throw new MergeError(`The shards' search indexes come from different Pagefind versions (${[...versions].join(', ')}).`);
-  const languages: Record<string, unknown> = {};
-  for (const e of entries) Object.assign(languages, e.languages);
-  const sorted = Object.fromEntries(
-    Object.keys(languages)
-      .sort()
-      .map((k) => [k, languages[k]]),
-  );
-  return JSON.stringify({ ...entries[0]!, languages: sorted });
-}
-
 /**
  * Copies one target's folder of every shard into `into` (which must not exist) and writes the
  * joined files; throws `MergeError` naming a file two shards wrote differently.
@@ -142,7 +127,7 @@ export function mergeTarget(target: string, shardDirs: readonly string[], into: 
       fs.copyFileSync(src, dest);
     }
   }
-  if (entries.length) fs.writeFileSync(path.join(into, ENTRY), mergeEntries(entries));
+  if (entries.length) fs.writeFileSync(path.join(into, ENTRY), joinPagefindEntries(entries));
   writeHeaders(into, target === 'internal');
   return { files: owner.size };
 }
