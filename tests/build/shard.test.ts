@@ -53,7 +53,7 @@ test('the merged shards equal the unsharded build byte for byte, search index an
   const whole = { public: hashTree(inject('basicPublicDir')), internal: hashTree(inject('basicInternalDir')) };
   expect(Object.keys(merged.public).length).toBeGreaterThan(100);
   expect(merged.public['pagefind/pagefind-entry.json']).toBeDefined();
-  expect(merged.public['_headers']).toBeDefined();
+  expect(merged.public._headers).toBeDefined();
   expect(merged).toEqual(whole);
   expect(pagefindLanguages(outs.public!)).toEqual(['ar', 'de', 'en', 'ja', 'zh-cn']);
   expect(fs.existsSync(path.join(out, 'shard.json'))).toBe(false);
