@@ -29,6 +29,7 @@ import { indexSite } from '../src/search/index-site.ts';
 import { loadSite } from '../src/content/site.ts';
 import { todayUtc } from '../src/audit/dates.ts';
 import { publish } from '../src/build/publish.ts';
+import { pruneRenderCache, renderCacheDir } from '../src/build/render-cache.ts';
 import { parseShard, type Shard, shardLanguages } from '../src/build/shard.ts';
 import { buildFingerprint, MANIFEST, MergeError, mergeTarget, readManifests, writeManifest } from '../src/build/merge.ts';
 import { parseCommandLine, usageError } from './args.ts';
@@ -161,8 +162,10 @@ async function buildTarget(
 export async function buildSites(options: BuildOptions): Promise<Record<string, string>> {
   const { shard } = options;
   // Every shard must render for the same date: fixed here, recorded in shard.json.
-  const env = shard ? { ...(options.env ?? process.env), SIGNPOST_SHARD: `${shard.index}/${shard.count}` } : (options.env ?? process.env);
+  const env: NodeJS.ProcessEnv = { ...(options.env ?? process.env), ...(shard ? { SIGNPOST_SHARD: `${shard.index}/${shard.count}` } : {}) };
   if (shard) env.SIGNPOST_TODAY ??= todayUtc();
+  // Each Astro process runs in a folder of its own: a relative cache folder is the user's.
+  if (env.SIGNPOST_CACHE_DIR) env.SIGNPOST_CACHE_DIR = path.resolve(env.SIGNPOST_CACHE_DIR);
   const checks = options.checks ?? postBuildChecks;
   const single = env.SIGNPOST_OUT_DIR ? path.resolve(env.SIGNPOST_OUT_DIR) : undefined;
   if (single && options.targets.length > 1)
@@ -196,6 +199,8 @@ export async function buildSites(options: BuildOptions): Promise<Record<string, 
     await Promise.all(Array.from({ length: Math.min(jobs, options.targets.length) }, worker));
     if (failed) throw failed.error;
     publish(options.targets.map((t) => ({ from: path.join(staging, t), to: outs[t]!, aside: path.join(staging, `previous-${t}`) })));
+    const cache = renderCacheDir(env);
+    if (cache) pruneRenderCache(cache);
     if (single) return outs;
     // The folder now holds a shard, or a whole site whose old shard.json would be a lie.
     fs.rmSync(path.join(root, MANIFEST), { force: true });

@@ -16,7 +16,7 @@ import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { projectRoot } from '../content/root.ts';
+import { codeFingerprint, filesUnder, hashFiles } from './fingerprint.ts';
 import { joinPagefindEntries, type PagefindEntry } from '../search/index-site.ts';
 import { writeHeaders } from './site-files.ts';
 import type { Shard } from './shard.ts';
@@ -33,15 +33,6 @@ export interface ShardManifest {
   fingerprint: string;
 }
 
-/** Files (relative paths, sorted) under `dir`, leaving out dot-files and dot-folders such as `.git`. */
-function filesUnder(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((rel) => !rel.split(path.sep).some((part) => part.startsWith('.')) && fs.statSync(path.join(dir, rel)).isFile())
-    .sort();
-}
-
 /**
  * What a build's output depends on besides the date: the code, the content, the content's git
  * history as far as the checkout has it (the audit dates translations by it: a shallow clone
@@ -51,10 +42,8 @@ export function buildFingerprint(content: string, env: NodeJS.ProcessEnv): strin
   const hash = crypto.createHash('sha256');
   const git = (...args: string[]) => spawnSync('git', ['-C', content, ...args], { encoding: 'utf8' }).stdout ?? '';
   hash.update(`git\0${git('rev-parse', 'HEAD').trim()}\0${git('rev-parse', '--is-shallow-repository').trim()}\0`);
-  const add = (file: string, name: string) => hash.update(`${name}\0`).update(fs.readFileSync(file)).update('\0');
-  for (const part of ['src', 'locales']) for (const rel of filesUnder(path.join(projectRoot, part))) add(path.join(projectRoot, part, rel), `${part}/${rel}`);
-  for (const rel of ['astro.config.mjs', 'package-lock.json']) if (fs.existsSync(path.join(projectRoot, rel))) add(path.join(projectRoot, rel), rel);
-  for (const rel of filesUnder(content)) add(path.join(content, rel), `content/${rel}`);
+  hash.update(`code\0${codeFingerprint()}\0`);
+  hashFiles(hash, content, filesUnder(content), 'content/');
   hash.update(`collector\0${env.SIGNPOST_COLLECTOR ?? ''}\0`);
   if (env.SIGNPOST_COLLECTOR_DB && fs.existsSync(env.SIGNPOST_COLLECTOR_DB)) hash.update(fs.readFileSync(env.SIGNPOST_COLLECTOR_DB));
   return hash.digest('hex');

@@ -16,6 +16,7 @@ import { todayUtc } from '../audit/dates.ts';
 import { readInsights, type Insights } from '../collector/insights.ts';
 import type { Language } from '../content/site.ts';
 import { shardFromEnv, shardLanguages } from './shard.ts';
+import { diskRenderCache, renderCacheDir } from './render-cache.ts';
 
 export interface Built {
   content: Content;
@@ -26,6 +27,8 @@ export interface Built {
   today: string;
   /** What the collector recorded (internal site, `SIGNPOST_COLLECTOR_DB`), for the Content health page. */
   insights?: Insights;
+  /** How many bodies this load rendered, and how many it took from the render cache (render-cache.ts). */
+  rendered?: { fresh: number; cached: number };
   /** The languages this process writes: all, or a shard's (`SIGNPOST_SHARD`, shard.ts). */
   languages: Language[];
   /** The routes of those languages: the pages this process renders. `routes` is every page of the site. */
@@ -56,7 +59,10 @@ export function getBuilt(): Built {
   // After a page was saved in the dev server, only its files are read again.
   const last = store[LOADED]?.key === key ? store[LOADED] : undefined;
   const reuse = last && { ...last.loaded, files: new Set([...last.loaded.files].filter((f) => !last.stale.has(f))) };
-  const { content, problems, warnings, loaded } = collectContent(root, target, reuse ? { reuse } : {});
+  // Rendered bodies live in the render cache on disk, read back when a page needs them.
+  const dir = renderCacheDir();
+  const cache = dir ? diskRenderCache(dir, root, target) : undefined;
+  const { content, problems, warnings, loaded } = collectContent(root, target, { ...(reuse ? { reuse } : {}), ...(cache ? { cache } : {}) });
   store[LOADED] = { key, loaded, stale: new Set() };
   if (problems.length) throw new ContentError(problems, '');
   // Published, never silently: broken links under `links: warn` go to the build output.
@@ -70,7 +76,8 @@ export function getBuilt(): Built {
   const languages = shardLanguages(content.site, shardFromEnv());
   const own = new Set(languages.map((l) => l.code));
   const pages = languages.length === content.site.languages.length ? routes : routes.filter((r) => own.has(r.lang.code));
-  const built = { content, routes, findings, today, languages, pages, ...(insights ? { insights } : {}) };
+  const rendered = cache && { fresh: cache.misses, cached: cache.hits };
+  const built = { content, routes, findings, today, languages, pages, ...(insights ? { insights } : {}), ...(rendered ? { rendered } : {}) };
   store[KEY] = { key, built };
   return built;
 }

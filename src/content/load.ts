@@ -21,6 +21,7 @@ import { guard } from './guard.ts';
 import { readSource } from './frontmatter.ts';
 import { parseEntryPath, type EntryPath } from './paths.ts';
 import { renderBody, type Rendered } from './render/index.ts';
+import { copyEntry, readBodyFrom, type RenderCache, renderKey, splitRendered } from './render/stored.ts';
 import { scanMarkdown } from './render/scan.ts';
 import { internalLikeTag } from './render/internal-blocks.ts';
 import { checkLimits } from './render/limits.ts';
@@ -88,6 +89,11 @@ export interface LoadOptions {
    * again, the others are (the dev server, after one page was saved: build/store.ts).
    */
   reuse?: Loaded;
+  /**
+   * Where rendered bodies are kept (render/stored.ts): entries then read `html` and `markdown`
+   * from it when asked, and a file rendered before with the same bytes is not rendered again.
+   */
+  cache?: RenderCache;
 }
 
 /**
@@ -160,12 +166,12 @@ export function collectContent(
   const read = options.entries ?? loadEntries(root, reuse ? files.filter((f) => !reuse.files.has(f)) : files, target, site, t, options);
   // Kept as read: the steps below change the entries they are given, so they get copies.
   const loaded: Loaded = {
-    entries: [...(kept?.entries ?? []), ...read.entries.map((e) => ({ ...e }))].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
+    entries: [...(kept?.entries ?? []), ...read.entries.map(copyEntry)].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
     problems: [...(kept?.problems ?? []), ...read.problems],
     files: present,
   };
   problems.push(...loaded.problems);
-  const entries = loaded.entries.map((e) => ({ ...e }));
+  const entries = loaded.entries.map(copyEntry);
 
   const byRoute = new Map<string, Map<string, Entry>>();
   for (const e of entries) {
@@ -284,27 +290,37 @@ function loadEntry(
     problems.push(problem('TooComplex', file, excess.message, { line: excess.line + source.bodyLine - 1 }));
     return undefined;
   }
+  // A body rendered before, with the same bytes and context, is taken from the cache.
+  const cache = options.html === false ? undefined : options.cache;
+  const key = cache && renderKey(file, bytes);
+  const cached = key ? cache!.get(key) : undefined;
   // The audit needs links and headings only: plain Markdown takes the fast native scan.
   const render: typeof renderBody = options.html === false && where.format === 'md' ? (body, _format, ctx) => scanMarkdown(body, ctx) : renderBody;
-  const rendered = render(source.body, where.format, {
-    target,
-    file,
-    route: where.route,
-    lang: where.lang,
-    market: where.market,
-    site,
-    t: t(site.langByCode.has(where.lang) ? where.lang : site.defaultLanguage.code),
-    bodyLine: source.bodyLine,
-    problems,
-    faq: (data as { faq?: boolean }).faq === true,
-    html: options.html,
-  });
+  const rendered =
+    cached ??
+    render(source.body, where.format, {
+      target,
+      file,
+      route: where.route,
+      lang: where.lang,
+      market: where.market,
+      site,
+      t: t(site.langByCode.has(where.lang) ? where.lang : site.defaultLanguage.code),
+      bodyLine: source.bodyLine,
+      problems,
+      faq: (data as { faq?: boolean }).faq === true,
+      html: options.html,
+    });
   if (problems.length > before) return undefined;
+  if (key && !cached) cache!.put(key, rendered as Rendered);
   const markets = marketsOf(
     where.type,
     where.market,
     (data as { markets?: string[] }).markets,
     site.markets.map((m) => m.id),
   );
-  return { ...where, ...rendered, file, data, markets: markets.ids, allMarkets: markets.all } as Entry;
+  if (!key) return { ...where, ...rendered, file, data, markets: markets.ids, allMarkets: markets.all } as Entry;
+  const entry = { ...where, ...splitRendered(rendered as Rendered).meta, file, data, markets: markets.ids, allMarkets: markets.all };
+  readBodyFrom(entry, cache!, key);
+  return entry as unknown as Entry;
 }

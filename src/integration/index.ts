@@ -33,8 +33,13 @@ export default function signpost(): AstroIntegration {
         if (command === 'preview') return;
         try {
           const loadStarted = performance.now();
-          const { content, findings, today } = getBuilt();
+          const { content, findings, today, rendered } = getBuilt();
           mark('load', loadStarted);
+          if (command === 'build' && rendered) {
+            console.log(
+              `Content: ${rendered.fresh} bodies rendered, ${rendered.cached} unchanged ones from the render cache (${Math.round(performance.now() - loadStarted)} ms).`,
+            );
+          }
           if (content.target === 'internal' && command === 'build') {
             console.log(
               `Content audit as of ${today}: ${summary(findings)}.${findings.length ? ' Details: the Content health page of the internal site, or npm run audit.' : ''}`,

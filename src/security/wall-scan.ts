@@ -469,25 +469,33 @@ const rel = (root: string, file: string) => path.relative(root, file).split(path
  */
 export function collectSecrets(root: string): Secrets {
   const secrets = new Secrets();
-  const publicTexts: string[] = [];
+  const publicFiles: string[] = [];
+  /** A public source's text with its `<Internal>` blocks blanked out, after adding each block to the secrets when `add`. */
+  const publicText = (file: string, add: boolean) => {
+    const text = fs.readFileSync(path.join(root, file), 'utf8');
+    const { blocks } = findInternalBlocks(text);
+    if (!blocks.length) return text;
+    const lines = text.split('\n');
+    for (const b of blocks) {
+      if (add) secrets.add(file, lines.slice(b.open, b.close - 1).join('\n'));
+      for (let i = b.open - 1; i < b.close; i++) lines[i] = '';
+    }
+    return lines.join('\n');
+  };
+  // First every secret, then what public text says anyway. The public sources are read twice, one
+  // at a time, rather than held: at 100,000 pages they are over a gigabyte of text.
   // The loader's walk: it never follows a link (the build has already refused any).
   for (const { folder, internalOnly } of contentTypes) {
     for (const file of walkFiles(root, folder, [])) {
       if (!/\.mdx?$/i.test(file)) continue;
-      const text = fs.readFileSync(path.join(root, file), 'utf8');
-      if (internalOnly) {
-        secrets.add(file, text);
-        continue;
+      if (internalOnly) secrets.add(file, fs.readFileSync(path.join(root, file), 'utf8'));
+      else {
+        publicText(file, true);
+        publicFiles.push(file);
       }
-      const { blocks } = findInternalBlocks(text);
-      const lines = text.split('\n');
-      for (const b of blocks) {
-        secrets.add(file, lines.slice(b.open, b.close - 1).join('\n'));
-        for (let i = b.open - 1; i < b.close; i++) lines[i] = '';
-      }
-      publicTexts.push(lines.join('\n'));
     }
   }
+  for (const file of publicFiles) secrets.forgetPublic(publicText(file, false));
   // What the public site may show besides its pages: site and market data, UI strings.
   const data = [
     path.join(root, 'site.yaml'),
@@ -495,8 +503,7 @@ export function collectSecrets(root: string): Secrets {
     ...walk(path.join(root, 'locales')),
     ...walk(path.join(projectRoot, 'locales')),
   ];
-  for (const file of data) if (/\.(ya?ml|json)$/.test(file) && fs.existsSync(file)) publicTexts.push(fs.readFileSync(file, 'utf8'));
-  for (const text of publicTexts) secrets.forgetPublic(text);
+  for (const file of data) if (/\.(ya?ml|json)$/.test(file) && fs.existsSync(file)) secrets.forgetPublic(fs.readFileSync(file, 'utf8'));
   return secrets;
 }
 
