@@ -13,6 +13,7 @@
  *   npm run bench -- --desk [--pages 1000 …]
  *   npm run bench -- --dev [--pages 5000 …]
  *   npm run bench -- --import [--pages 2100 …]
+ *   npm run bench -- --scale --pages 50000 [--pages 100000 …] [--languages 20]
  *
  * Every run also times frontmatter parsing alone ("frontmatter: N files in X ms"), on each
  * generated corpus; --frontmatter does only that, on the sample content and on each corpus,
@@ -39,15 +40,14 @@
  * With --starlight, the same help articles are also built by Starlight in the same run, on the
  * same machine, as the reference the targets in docs/performance.md are set against.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { parseCommandLine, usageError } from './args.ts';
 import { frontmatterLine, timeFrontmatter } from './bench/frontmatter.ts';
-import { benchLanguages, generate } from './bench/generate.ts';
-import { measure } from './bench/measure.ts';
+import { benchLanguages, generate, makeRepo } from './bench/generate.ts';
+import { dirSize, measure } from './bench/measure.ts';
 import { corpusQueries, measureSearch, type SearchFigures } from './bench/search.ts';
 import { readQueries, runQueries, score } from './bench/search-quality.ts';
 import { pathologicalTable, runPathological } from './bench/pathological.ts';
@@ -57,9 +57,10 @@ import { contentRoot, projectRoot } from '../src/content/root.ts';
 import { measureDesk, readMessages, type DeskFigures } from './bench/desk.ts';
 import { measureDev, type DevFigures } from './bench/dev.ts';
 import { starlightSite, zendeskExport } from './bench/import.ts';
+import { benchScale, type ScaleResult, scaleTable } from './bench/scale.ts';
 
 const usage =
-  'Usage: npm run bench -- [--pages <n> …] [--no-browser] [--starlight] | --pathological | --frontmatter [--pages <n> …] | --search | --desk [--pages <n> …] | --dev [--pages <n> …] | --import [--pages <n> …] | --collector [--seconds 60]';
+  'Usage: npm run bench -- [--pages <n> …] [--no-browser] [--starlight] | --pathological | --frontmatter [--pages <n> …] | --search | --desk [--pages <n> …] | --dev [--pages <n> …] | --import [--pages <n> …] | --collector [--seconds 60] | --scale --pages <n> … [--languages 20]';
 const { values } = parseCommandLine(
   {
     options: {
@@ -73,6 +74,8 @@ const { values } = parseCommandLine(
       dev: { type: 'boolean' },
       import: { type: 'boolean' },
       collector: { type: 'boolean' },
+      scale: { type: 'boolean' },
+      languages: { type: 'string' },
       seconds: { type: 'string' },
     },
   },
@@ -104,12 +107,6 @@ function exportSizes(site: string): Record<string, { twins: number; full: number
   return out;
 }
 
-const dirSize = (dir: string): number =>
-  fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile())
-    .reduce((s, d) => s + fs.statSync(path.join(d.parentPath, d.name)).size, 0);
-
 function progress(label: string): () => void {
   const started = Date.now();
   process.stdout.write(`  ${label}…`);
@@ -118,27 +115,6 @@ function progress(label: string): () => void {
     clearInterval(timer);
     process.stdout.write(` done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   };
-}
-
-function makeRepo(root: string): void {
-  const git = (args: string[], date: string) =>
-    execFileSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.com', '-c', 'commit.gpgsign=false', ...args], {
-      cwd: root,
-      stdio: 'pipe',
-      env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
-    });
-  git(['init', '-q', '-b', 'main'], '2026-01-01T12:00:00Z');
-  git(['add', '-A'], '2026-01-01T12:00:00Z');
-  git(['commit', '-q', '-m', 'Initial content'], '2026-01-01T12:00:00Z');
-  // Change one English article in twenty so the audit has stale translations to find.
-  const en = path.join(root, 'help/en');
-  const files = fs
-    .readdirSync(en, { recursive: true })
-    .map(String)
-    .filter((f) => f.endsWith('.md'))
-    .sort();
-  for (const f of files.filter((_, i) => i % 20 === 0)) fs.appendFileSync(path.join(en, f), '\nA paragraph added later.\n');
-  git(['commit', '-q', '-am', 'Update some English articles'], '2026-06-01T12:00:00Z');
 }
 
 /** Gzip bytes of an article page and the CSS and JS it loads before any interaction. */
@@ -182,6 +158,13 @@ async function searchFigures(dir: string, corpus: string): Promise<SearchFigures
   }
 }
 
+/** An empty render cache (src/build/render-cache.ts): the build figures are of builds that render every page. */
+function emptyCache(): string {
+  const dir = path.join(out, 'render-cache');
+  fs.rmSync(dir, { recursive: true, force: true });
+  return dir;
+}
+
 interface PhaseResult {
   seconds: number;
   peakRssMb: number;
@@ -203,6 +186,7 @@ async function buildTarget(corpus: string, target: 'public' | 'internal', dist: 
       SIGNPOST_OUT_DIR: dist,
       SIGNPOST_TIMINGS: timings,
       SIGNPOST_TODAY: '2026-11-24',
+      SIGNPOST_CACHE_DIR: emptyCache(),
       ASTRO_TELEMETRY_DISABLED: '1',
     },
     projectRoot,
@@ -367,6 +351,27 @@ if (values.dev) {
 
 // --import: npm run import on generated corpora saved as a Zendesk export and as a Starlight site,
 // then validate and the public build of the result; bench-out/import.json and docs/performance.md.
+// --scale: a large site built every way (scripts/bench/scale.ts), written to bench-out/scale-<pages>.json
+// and, with every size measured so far, to the "scale" section of docs/performance.md.
+if (values.scale) {
+  const languages = Number(values.languages ?? 20);
+  if (!Number.isInteger(languages) || languages < 1 || languages > 20) usageError('--languages takes 1 to 20.', usage);
+  for (const pages of sizes) {
+    console.log(`\nLarge site: ${pages} help pages in ${languages} languages`);
+    const result = await benchScale(out, pages, languages, (line) => console.log(`  ${line}`));
+    fs.writeFileSync(path.join(out, `scale-${pages}.json`), `${JSON.stringify({ date: new Date().toISOString(), machine, ...result }, null, 2)}\n`);
+  }
+  const all = fs
+    .readdirSync(out)
+    .filter((f) => /^scale-\d+\.json$/.test(f))
+    .map((f) => JSON.parse(fs.readFileSync(path.join(out, f), 'utf8')) as ScaleResult)
+    .sort((a, b) => a.pages - b.pages);
+  const body = scaleTable(all);
+  console.log(`\n${body}`);
+  writeDocSection('scale', body);
+  process.exit(0);
+}
+
 if (values.import) {
   const rows: string[] = [];
   const json: object[] = [];
@@ -525,7 +530,7 @@ for (const pages of sizes) {
   const both = await measure(
     node,
     [path.join(projectRoot, 'scripts/build.ts'), '--out-dir', path.join(dist, 'both')],
-    { ...process.env, CONTENT_DIR: corpus, SIGNPOST_TODAY: '2026-11-24', ASTRO_TELEMETRY_DISABLED: '1' },
+    { ...process.env, CONTENT_DIR: corpus, SIGNPOST_TODAY: '2026-11-24', SIGNPOST_CACHE_DIR: emptyCache(), ASTRO_TELEMETRY_DISABLED: '1' },
     projectRoot,
   );
   done();

@@ -6,11 +6,14 @@
  *
  *   node scripts/bench/generate.ts --pages 1000 --out /tmp/corpus
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseCommandLine, usageError } from '../args.ts';
 
 export const benchLanguages = ['en', 'de', 'fr', 'es', 'ja', 'zh-cn', 'ko', 'ar'] as const;
+/** Twelve more, for the large-site runs (`--languages 20`): Latin, Cyrillic, Hebrew (right to left) and Vietnamese script. */
+export const moreLanguages = ['it', 'pt', 'nl', 'pl', 'sv', 'da', 'fi', 'cs', 'tr', 'ru', 'he', 'vi'] as const;
 const categories = ['orders', 'shipping', 'returns', 'payments', 'duties', 'account', 'warranty', 'products'];
 const markets = ['us', 'gb', 'de', 'fr', 'es', 'jp', 'kr', 'sa'];
 const marketLangs: Record<string, string[]> = {
@@ -45,6 +48,21 @@ const words: Record<string, string[]> = {
     ' ',
   ),
 };
+const moreWords: Record<(typeof moreLanguages)[number], string> = {
+  it: 'ordine pacco consegna reso rimborso pagamento dogana garanzia account indirizzo corriere tracciamento fattura etichetta cliente articolo termine giorni settimana richiesta prodotto',
+  pt: 'encomenda pacote entrega devolução reembolso pagamento alfândega garantia conta endereço transportadora rastreio fatura etiqueta cliente artigo prazo dias semana pedido produto',
+  nl: 'bestelling pakket levering retour terugbetaling betaling douane garantie account adres vervoerder tracking factuur label klant artikel termijn dagen week verzoek product',
+  pl: 'zamówienie paczka dostawa zwrot refundacja płatność cło gwarancja konto adres przewoźnik śledzenie faktura etykieta klient artykuł termin dni tydzień wniosek produkt',
+  sv: 'beställning paket leverans retur återbetalning betalning tull garanti konto adress transportör spårning faktura etikett kund artikel frist dagar vecka förfrågan produkt',
+  da: 'ordre pakke levering returnering refusion betaling told garanti konto adresse fragtfirma sporing faktura etiket kunde vare frist dage uge anmodning produkt',
+  fi: 'tilaus paketti toimitus palautus hyvitys maksu tulli takuu tili osoite kuljetusliike seuranta lasku tarra asiakas tuote määräaika päivää viikko pyyntö',
+  cs: 'objednávka balík doručení vrácení refundace platba clo záruka účet adresa dopravce sledování faktura štítek zákazník zboží lhůta dny týden žádost produkt',
+  tr: 'sipariş paket teslimat iade geri ödeme gümrük garanti hesap adres kargo takip fatura etiket müşteri ürün süre gün hafta talep',
+  ru: 'заказ посылка доставка возврат возмещение оплата таможня гарантия аккаунт адрес перевозчик отслеживание счёт этикетка клиент товар срок дни неделя запрос продукт',
+  he: 'הזמנה חבילה משלוח החזרה החזר תשלום מכס אחריות חשבון כתובת מוביל מעקב חשבונית תווית לקוח מוצר תקופה ימים שבוע בקשה',
+  vi: 'đơn hàng gói giao trả hoàn tiền thanh toán hải quan bảo hành tài khoản địa chỉ vận chuyển theo dõi hóa đơn nhãn khách sản phẩm thời hạn ngày tuần yêu cầu',
+};
+for (const lang of moreLanguages) words[lang] = moreWords[lang].split(' ');
 const cjk = new Set(['ja', 'zh-cn']);
 
 function rng(seed: number) {
@@ -89,16 +107,44 @@ function article(lang: string, i: number, count: number, r: () => number): strin
   return out.join('\n');
 }
 
+/**
+ * Makes the corpus a git repository, then changes one English article in twenty in a later commit,
+ * so the audit has stale translations to find.
+ */
+export function makeRepo(root: string): void {
+  const git = (args: string[], date: string) =>
+    execFileSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.com', '-c', 'commit.gpgsign=false', ...args], {
+      cwd: root,
+      stdio: 'pipe',
+      env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
+    });
+  git(['init', '-q', '-b', 'main'], '2026-01-01T12:00:00Z');
+  git(['add', '-A'], '2026-01-01T12:00:00Z');
+  git(['commit', '-q', '-m', 'Initial content'], '2026-01-01T12:00:00Z');
+  // Change one English article in twenty so the audit has stale translations to find.
+  const en = path.join(root, 'help/en');
+  const files = fs
+    .readdirSync(en, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.md'))
+    .sort();
+  for (const f of files.filter((_, i) => i % 20 === 0)) fs.appendFileSync(path.join(en, f), '\nA paragraph added later.\n');
+  git(['commit', '-q', '-am', 'Update some English articles'], '2026-06-01T12:00:00Z');
+}
+
 export interface GenerateOptions {
   /** Help articles per language. */
   pages: number;
+  /** How many languages, 8 (default) or up to 20: `benchLanguages`, then `moreLanguages`. */
+  languages?: number;
   out: string;
   /** Share of non-English articles left untranslated. */
   untranslated?: number;
 }
 
 /** Writes the corpus and returns how many content files it wrote. */
-export function generate({ pages, out, untranslated = 0.1 }: GenerateOptions): number {
+export function generate({ pages, out, untranslated = 0.1, languages = benchLanguages.length }: GenerateOptions): number {
+  const langs = [...benchLanguages, ...moreLanguages].slice(0, languages);
   fs.rmSync(out, { recursive: true, force: true });
   let files = 0;
   const write = (rel: string, text: string) => {
@@ -114,7 +160,7 @@ export function generate({ pages, out, untranslated = 0.1 }: GenerateOptions): n
       'url: https://bench.example',
       'default_language: en',
       'languages:',
-      ...benchLanguages.map((l) => `  - { code: ${l} }`),
+      ...langs.map((l) => `  - { code: ${l} }`),
       'categories:',
       ...categories.map((c) => `  - { id: ${c}, names: { en: ${c[0]!.toUpperCase()}${c.slice(1)} } }`),
       '',
@@ -136,7 +182,7 @@ export function generate({ pages, out, untranslated = 0.1 }: GenerateOptions): n
       ].join('\n'),
     );
   }
-  for (const lang of benchLanguages) {
+  for (const lang of langs) {
     const r = rng(lang.length * 7919 + pages);
     for (let i = 0; i < pages; i++) {
       if (lang !== 'en' && r() < untranslated) continue;

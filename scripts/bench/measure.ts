@@ -1,6 +1,7 @@
 /** Runs a command and measures wall time and the peak RSS of its whole process tree. */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 
 /** Sum of RSS (bytes) of `pid` and all its descendants, from /proc. */
 function treeRss(pid: number): number {
@@ -52,3 +53,10 @@ export function measure(cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd
     });
   });
 }
+
+/** Bytes of every file under `dir`. */
+export const dirSize = (dir: string): number =>
+  fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .reduce((s, d) => s + fs.statSync(path.join(d.parentPath, d.name)).size, 0);
