@@ -13,7 +13,7 @@
  *   npm run bench -- --desk [--pages 1000 …]
  *   npm run bench -- --dev [--pages 5000 …]
  *   npm run bench -- --import [--pages 2100 …]
- *   npm run bench -- --scale --pages 50000 [--pages 100000 …] [--languages 20]
+ *   npm run bench -- --scale --pages 50000 [--pages 100000 …] [--languages 20] [--public-only]
  *
  * Every run also times frontmatter parsing alone ("frontmatter: N files in X ms"), on each
  * generated corpus; --frontmatter does only that, on the sample content and on each corpus,
@@ -60,7 +60,7 @@ import { starlightSite, zendeskExport } from './bench/import.ts';
 import { benchScale, type ScaleResult, scaleTable } from './bench/scale.ts';
 
 const usage =
-  'Usage: npm run bench -- [--pages <n> …] [--no-browser] [--starlight] | --pathological | --frontmatter [--pages <n> …] | --search | --desk [--pages <n> …] | --dev [--pages <n> …] | --import [--pages <n> …] | --collector [--seconds 60] | --scale --pages <n> … [--languages 20]';
+  'Usage: npm run bench -- [--pages <n> …] [--no-browser] [--starlight] | --pathological | --frontmatter [--pages <n> …] | --search | --desk [--pages <n> …] | --dev [--pages <n> …] | --import [--pages <n> …] | --collector [--seconds 60] | --scale --pages <n> … [--languages 20] [--public-only]';
 const { values } = parseCommandLine(
   {
     options: {
@@ -76,6 +76,7 @@ const { values } = parseCommandLine(
       collector: { type: 'boolean' },
       scale: { type: 'boolean' },
       languages: { type: 'string' },
+      'public-only': { type: 'boolean' },
       seconds: { type: 'string' },
     },
   },
@@ -358,7 +359,7 @@ if (values.scale) {
   if (!Number.isInteger(languages) || languages < 1 || languages > 20) usageError('--languages takes 1 to 20.', usage);
   for (const pages of sizes) {
     console.log(`\nLarge site: ${pages} help pages in ${languages} languages`);
-    const result = await benchScale(out, pages, languages, (line) => console.log(`  ${line}`));
+    const result = await benchScale(out, pages, languages, (line) => console.log(`  ${line}`), values['public-only']);
     fs.writeFileSync(path.join(out, `scale-${pages}.json`), `${JSON.stringify({ date: new Date().toISOString(), machine, ...result }, null, 2)}\n`);
   }
   const all = fs

@@ -23,6 +23,8 @@ export interface Run {
 }
 
 export interface ScaleResult {
+  /** Only the public site was built (`--public-only`: a size too large to build every way in one sitting). */
+  publicOnly?: boolean;
   pages: number;
   languages: number;
   files: number;
@@ -31,16 +33,16 @@ export interface ScaleResult {
   publicCold: Run;
   publicUnchanged: Run;
   publicOneEdit: Run;
-  internalCold: Run;
-  bothCold: Run;
-  shards: Run[];
-  merge: Run;
+  internalCold?: Run;
+  bothCold?: Run;
+  shards?: Run[];
+  merge?: Run;
 }
 
 const round = (r: { seconds: number; peakRssMb: number }) => ({ seconds: Math.round(r.seconds * 10) / 10, peakRssMb: r.peakRssMb });
 
 /** Runs every build of the scale benchmark for one size; `say` reports progress. */
-export async function benchScale(out: string, pages: number, languages: number, say: (line: string) => void): Promise<ScaleResult> {
+export async function benchScale(out: string, pages: number, languages: number, say: (line: string) => void, publicOnly = false): Promise<ScaleResult> {
   const node = process.execPath;
   const project = path.resolve(import.meta.dirname, '../..');
   const corpus = path.join(out, `scale-corpus-${pages}-${languages}`);
@@ -86,6 +88,20 @@ export async function benchScale(out: string, pages: number, languages: number, 
     .sort()[0]!;
   fs.appendFileSync(path.join(corpus, 'help/en/orders', article), '\nOne sentence added by an editor.\n');
   const publicOneEdit = await build('public site after one article was edited', ['public', '--out-dir', dist], cache, false);
+  const common = {
+    pages,
+    languages,
+    files,
+    builtPages: { public: builtPublic, internal: 0 },
+    outputMb: { public: outputPublic, internal: 0 },
+    publicCold,
+    publicUnchanged,
+    publicOneEdit,
+  };
+  if (publicOnly) {
+    fs.rmSync(work, { recursive: true, force: true });
+    return { publicOnly, ...common };
+  }
   const internalCold = await build('internal site, empty cache', ['internal', '--out-dir', dist], cache, true);
   const builtInternal = JSON.parse(fs.readFileSync(timings, 'utf8')).pages as number;
   const outputInternal = Math.round(dirSize(path.join(dist, 'internal')) / 1048576);
@@ -106,14 +122,9 @@ export async function benchScale(out: string, pages: number, languages: number, 
   const merge = await build('merge of the 4 shards', ['--merge', ...[1, 2, 3, 4].map((i) => path.join(work, `shard-${i}`)), '--out-dir', dist], cache, false);
   fs.rmSync(work, { recursive: true, force: true });
   return {
-    pages,
-    languages,
-    files,
+    ...common,
     builtPages: { public: builtPublic, internal: builtInternal },
     outputMb: { public: outputPublic, internal: outputInternal },
-    publicCold,
-    publicUnchanged,
-    publicOneEdit,
     internalCold,
     bothCold,
     shards,
@@ -121,15 +132,15 @@ export async function benchScale(out: string, pages: number, languages: number, 
   };
 }
 
-const s = (r: Run) => `${r.seconds} s, ${(r.peakRssMb / 1024).toFixed(1)} GB`;
+const s = (r: Run | undefined) => (r ? `${r.seconds} s, ${(r.peakRssMb / 1024).toFixed(1)} GB` : 'not run');
 const phase = (r: Run, name: string) => ((r.phases?.[name] ?? 0) / 1000).toFixed(0);
 
 /** The Markdown table of the scale runs, one column per size. */
 export function scaleTable(results: readonly ScaleResult[]): string {
   const rows: [string, (r: ScaleResult) => string][] = [
     ['Help articles × languages (content files)', (r) => `${Math.ceil(r.pages / r.languages)} × ${r.languages} (${r.files})`],
-    ['Pages built (public / internal)', (r) => `${r.builtPages.public} / ${r.builtPages.internal}`],
-    ['Output (public / internal)', (r) => `${r.outputMb.public} MB / ${r.outputMb.internal} MB`],
+    ['Pages built (public / internal)', (r) => `${r.builtPages.public} / ${r.builtPages.internal || '–'}`],
+    ['Output (public / internal)', (r) => `${r.outputMb.public} MB / ${r.outputMb.internal ? `${r.outputMb.internal} MB` : '–'}`],
     ['Public site, empty cache (time, peak memory)', (r) => s(r.publicCold)],
     [
       '  loading · rendering · exports · search index · wall scan',
@@ -139,10 +150,19 @@ export function scaleTable(results: readonly ScaleResult[]): string {
     ['Public site again, nothing changed', (r) => `${s(r.publicUnchanged)} (loading ${phase(r.publicUnchanged, 'load')} s)`],
     ['Public site after editing one article', (r) => s(r.publicOneEdit)],
     ['Internal site, empty cache', (r) => s(r.internalCold)],
-    ['Both sites side by side, empty cache (× public)', (r) => `${s(r.bothCold)} (${(r.bothCold.seconds / r.publicCold.seconds).toFixed(2)}×)`],
-    ['4 shards, each with an empty cache (each: time, peak)', (r) => r.shards.map((x) => `${x.seconds} s ${(x.peakRssMb / 1024).toFixed(1)} GB`).join(' · ')],
+    [
+      'Both sites side by side, empty cache (× public)',
+      (r) => (r.bothCold ? `${s(r.bothCold)} (${(r.bothCold.seconds / r.publicCold.seconds).toFixed(2)}×)` : 'not run'),
+    ],
+    [
+      '4 shards, each with an empty cache (each: time, peak)',
+      (r) => r.shards?.map((x) => `${x.seconds} s ${(x.peakRssMb / 1024).toFixed(1)} GB`).join(' · ') ?? 'not run',
+    ],
     ['Merge of the 4 shards', (r) => s(r.merge)],
-    ['On 4 runners: longest shard + merge', (r) => `${(Math.max(...r.shards.map((x) => x.seconds)) + r.merge.seconds).toFixed(1)} s`],
+    [
+      'On 4 runners: longest shard + merge',
+      (r) => (r.shards && r.merge ? `${(Math.max(...r.shards.map((x) => x.seconds)) + r.merge.seconds).toFixed(1)} s` : 'not run'),
+    ],
   ];
   const head = `| | ${results.map((r) => `${r.pages} pages`).join(' | ')} |\n| --- | ${results.map(() => '---').join(' | ')} |`;
   return `${head}\n${rows.map(([label, f]) => `| ${label} | ${results.map(f).join(' | ')} |`).join('\n')}`;

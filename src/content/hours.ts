@@ -26,18 +26,25 @@ export function formatDays(days: Hours['days'], lang: string): string {
   return listFormat(lang, { type: 'conjunction', style: 'short' }).format(idx.map((d) => dayName(d, lang)));
 }
 
+/** Each text made once: every page of a market shows the same hours and zone (ICU formatting is not cheap). */
+const made = new Map<string, string>();
+const once = (key: string, make: () => string): string => made.get(key) ?? made.set(key, make()).get(key)!;
+
 /** "08:00 – 20:00" (or "8:00 AM – 8:00 PM") in the reader's conventions. */
 export function formatTimes(h: Hours, lang: string): string {
-  const f = dateTimeFormat(lang, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' });
-  return f.formatRange(time(h.open), time(h.close));
+  return once(`times|${lang}|${h.open}|${h.close}`, () =>
+    dateTimeFormat(lang, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).formatRange(time(h.open), time(h.close)),
+  );
 }
 
 /** The time zone's generic name in the reader's language: "Central European Time". */
 export function timeZoneName(tz: string, lang: string): string {
-  const part = dateTimeFormat(lang, { timeZone: tz, timeZoneName: 'longGeneric' })
-    .formatToParts(new Date(Date.UTC(2024, 0, 15)))
-    .find((p) => p.type === 'timeZoneName');
-  return part?.value ?? tz;
+  return once(`zone|${lang}|${tz}`, () => {
+    const part = dateTimeFormat(lang, { timeZone: tz, timeZoneName: 'longGeneric' })
+      .formatToParts(new Date(Date.UTC(2024, 0, 15)))
+      .find((p) => p.type === 'timeZoneName');
+    return part?.value ?? tz;
+  });
 }
 
 /** A market's holidays for a page in `lang`: each name in that language (else English, else the first given). */

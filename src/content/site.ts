@@ -223,7 +223,7 @@ export function loadSite(root: string, env: NodeJS.ProcessEnv = process.env): { 
       markets.push({
         id,
         region,
-        name: (lang: string) => own(m.names, lang) ?? regionName(region, lang) ?? own(m.names, defaultLanguage.code) ?? id.toUpperCase(),
+        name: remembered((lang: string) => own(m.names, lang) ?? regionName(region, lang) ?? own(m.names, defaultLanguage.code) ?? id.toUpperCase()),
         languages: m.languages,
         defaultLanguage: m.languages[0]!,
         currency: m.currency,
@@ -331,6 +331,12 @@ function loadSearchWords(root: string, langByCode: Map<string, Language>, proble
     });
   }
   return out;
+}
+
+/** `name` with each language's answer kept: a market's name is printed on most pages. */
+function remembered(name: (lang: string) => string): (lang: string) => string {
+  const known = new Map<string, string>();
+  return (lang) => known.get(lang) ?? known.set(lang, name(lang)).get(lang)!;
 }
 
 function regionName(region: string, lang: string): string | undefined {

@@ -29,7 +29,23 @@ export function createI18n(strings: Record<string, Strings>, fallbackLng = 'en')
   return instance;
 }
 
-/** A `t` bound to one language. */
+/**
+ * A `t` bound to one language. A string asked for without options is looked up once: every page
+ * prints the same labels, and i18next's look-up (fallbacks, nesting, interpolation) is the larger
+ * part of a page's rendering time otherwise. The instance is never changed after it is made (a
+ * changed locale file makes a new one), so a remembered string cannot go stale.
+ */
 export function translator(instance: ReturnType<typeof createI18n>, lang: string): Translate {
-  return instance.getFixedT(lang);
+  const fixed = instance.getFixedT(lang);
+  const known = new Map<string, string>();
+  const t = (key: unknown, ...rest: unknown[]) => {
+    if (rest.length || typeof key !== 'string') return (fixed as unknown as (...a: unknown[]) => unknown)(key, ...rest);
+    let text = known.get(key);
+    if (text === undefined) {
+      text = fixed(key);
+      known.set(key, text);
+    }
+    return text;
+  };
+  return t as unknown as Translate;
 }
