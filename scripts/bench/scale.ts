@@ -23,7 +23,7 @@ export interface Run {
 }
 
 export interface ScaleResult {
-  /** Only the public site was built (`--public-only`: a size too large to build every way in one sitting). */
+  /** Only the public site was built, once, with an empty cache (`--public-only`: a size too large to build every way in one sitting). */
   publicOnly?: boolean;
   pages: number;
   languages: number;
@@ -31,8 +31,8 @@ export interface ScaleResult {
   builtPages: { public: number; internal: number };
   outputMb: { public: number; internal: number };
   publicCold: Run;
-  publicUnchanged: Run;
-  publicOneEdit: Run;
+  publicUnchanged?: Run;
+  publicOneEdit?: Run;
   internalCold?: Run;
   bothCold?: Run;
   shards?: Run[];
@@ -81,6 +81,11 @@ export async function benchScale(out: string, pages: number, languages: number, 
   const publicCold = await build('public site, empty cache', ['public', '--out-dir', dist], cache, true);
   const builtPublic = JSON.parse(fs.readFileSync(timings, 'utf8')).pages as number;
   const outputPublic = Math.round(dirSize(path.join(dist, 'public')) / 1048576);
+  const common = { pages, languages, files, builtPages: { public: builtPublic, internal: 0 }, outputMb: { public: outputPublic, internal: 0 }, publicCold };
+  if (publicOnly) {
+    fs.rmSync(work, { recursive: true, force: true });
+    return { publicOnly, ...common };
+  }
   const publicUnchanged = await build('public site again, nothing changed', ['public', '--out-dir', dist], cache, false);
   const article = fs
     .readdirSync(path.join(corpus, 'help/en/orders'))
@@ -88,20 +93,6 @@ export async function benchScale(out: string, pages: number, languages: number, 
     .sort()[0]!;
   fs.appendFileSync(path.join(corpus, 'help/en/orders', article), '\nOne sentence added by an editor.\n');
   const publicOneEdit = await build('public site after one article was edited', ['public', '--out-dir', dist], cache, false);
-  const common = {
-    pages,
-    languages,
-    files,
-    builtPages: { public: builtPublic, internal: 0 },
-    outputMb: { public: outputPublic, internal: 0 },
-    publicCold,
-    publicUnchanged,
-    publicOneEdit,
-  };
-  if (publicOnly) {
-    fs.rmSync(work, { recursive: true, force: true });
-    return { publicOnly, ...common };
-  }
   const internalCold = await build('internal site, empty cache', ['internal', '--out-dir', dist], cache, true);
   const builtInternal = JSON.parse(fs.readFileSync(timings, 'utf8')).pages as number;
   const outputInternal = Math.round(dirSize(path.join(dist, 'internal')) / 1048576);
@@ -123,6 +114,8 @@ export async function benchScale(out: string, pages: number, languages: number, 
   fs.rmSync(work, { recursive: true, force: true });
   return {
     ...common,
+    publicUnchanged,
+    publicOneEdit,
     builtPages: { public: builtPublic, internal: builtInternal },
     outputMb: { public: outputPublic, internal: outputInternal },
     internalCold,
@@ -133,7 +126,7 @@ export async function benchScale(out: string, pages: number, languages: number, 
 }
 
 const s = (r: Run | undefined) => (r ? `${r.seconds} s, ${(r.peakRssMb / 1024).toFixed(1)} GB` : 'not run');
-const phase = (r: Run, name: string) => ((r.phases?.[name] ?? 0) / 1000).toFixed(0);
+const phase = (r: Run | undefined, name: string) => ((r?.phases?.[name] ?? 0) / 1000).toFixed(0);
 
 /** The Markdown table of the scale runs, one column per size. */
 export function scaleTable(results: readonly ScaleResult[]): string {
@@ -147,7 +140,7 @@ export function scaleTable(results: readonly ScaleResult[]): string {
       (r) =>
         `${phase(r.publicCold, 'load')} · ${phase(r.publicCold, 'render')} · ${phase(r.publicCold, 'exports')} · ${phase(r.publicCold, 'index')} · ${phase(r.publicCold, 'wall')} s`,
     ],
-    ['Public site again, nothing changed', (r) => `${s(r.publicUnchanged)} (loading ${phase(r.publicUnchanged, 'load')} s)`],
+    ['Public site again, nothing changed', (r) => (r.publicUnchanged ? `${s(r.publicUnchanged)} (loading ${phase(r.publicUnchanged, 'load')} s)` : 'not run')],
     ['Public site after editing one article', (r) => s(r.publicOneEdit)],
     ['Internal site, empty cache', (r) => s(r.internalCold)],
     [
