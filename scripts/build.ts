@@ -256,7 +256,11 @@ export async function mergeSites(options: MergeOptions): Promise<Record<string, 
   try {
     const manifests = readManifests(dirs);
     const targets = manifests[0]!.targets as BuildTarget[];
-    const order = [...dirs].sort((a, b) => Number(manifests[dirs.indexOf(a)]!.shard.split('/')[0]) - Number(manifests[dirs.indexOf(b)]!.shard.split('/')[0]));
+    // In shard order, whatever order they were given in.
+    const order = dirs
+      .map((dir, i) => ({ dir, index: Number(manifests[i]!.shard.split('/')[0]) }))
+      .sort((a, b) => a.index - b.index)
+      .map((d) => d.dir);
     fs.rmSync(staging, { recursive: true, force: true });
     for (const target of targets) {
       const { files } = mergeTarget(target, order, path.join(staging, target));

@@ -283,17 +283,18 @@ function loadEntry(
       problems.push(problem('UnknownMarket', file, `\`markets\` lists ${excerpt(m)}, which has no market file.`, { line: source.keyLines.get('markets') }));
     }
   }
+  // A body rendered before, with the same bytes and context, is taken from the cache (it passed
+  // every check below then).
+  const cache = options.html === false ? undefined : options.cache;
+  const key = cache && renderKey(file, bytes);
+  const cached = key ? cache!.get(key) : undefined;
   // Nesting (and many JSX blocks) make parsing slow out of proportion to size: refuse what no
   // real page needs before parsing.
-  const excess = checkLimits(source.body, where.format);
+  const excess = cached ? undefined : checkLimits(source.body, where.format);
   if (excess) {
     problems.push(problem('TooComplex', file, excess.message, { line: excess.line + source.bodyLine - 1 }));
     return undefined;
   }
-  // A body rendered before, with the same bytes and context, is taken from the cache.
-  const cache = options.html === false ? undefined : options.cache;
-  const key = cache && renderKey(file, bytes);
-  const cached = key ? cache!.get(key) : undefined;
   // The audit needs links and headings only: plain Markdown takes the fast native scan.
   const render: typeof renderBody = options.html === false && where.format === 'md' ? (body, _format, ctx) => scanMarkdown(body, ctx) : renderBody;
   const rendered =

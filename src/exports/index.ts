@@ -85,11 +85,8 @@ export function writeExports(
   { partBytes = PART_BYTES, languages = content.site.languages }: { partBytes?: number; languages?: readonly Language[] } = {},
 ): LanguageExport[] {
   const { site } = content;
-  const own = new Set(languages.map((l) => l.code));
   for (const l of languages) fs.mkdirSync(path.join(dir, l.code), { recursive: true });
-  for (const [file, text] of llmsFiles(content, routes)) {
-    if (file === 'llms.txt' || own.has(file.split('/')[0]!)) fs.writeFileSync(path.join(dir, file), text);
-  }
+  for (const [file, text] of llmsFiles(content, routes, languages)) fs.writeFileSync(path.join(dir, file), text);
   const src: ExportSource = { content, findings, stale: staleTranslations(content, findings) };
   const out: LanguageExport[] = [];
   for (const lang of languages) {

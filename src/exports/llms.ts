@@ -8,14 +8,18 @@
  */
 import type { Content } from '../content/load.ts';
 import type { EntryRoute, Route } from '../content/routes.ts';
+import type { Language } from '../content/site.ts';
 
 /** Text safe inside a Markdown link label, and as a one-line description. */
 const label = (s: string) => s.replace(/[\\[\]]/g, '\\$&');
 const line = (s: string) => s.replace(/\s+/g, ' ').trim();
 const link = (title: string, url: string, description?: string) => `- [${label(title)}](${url})${description ? `: ${line(description)}` : ''}`;
 
-/** The llms.txt files of a built site: path under the output folder → text. */
-export function llmsFiles(content: Content, routes: readonly Route[]): Map<string, string> {
+/**
+ * The llms.txt files of a built site: path under the output folder → text. The root one always;
+ * a language's own for each of `languages` (a shard's languages, src/build/shard.ts; default all).
+ */
+export function llmsFiles(content: Content, routes: readonly Route[], languages: readonly Language[] = content.site.languages): Map<string, string> {
   const { site } = content;
   const files = new Map<string, string>();
   const abs = (url: string) => site.url + url;
@@ -23,7 +27,7 @@ export function llmsFiles(content: Content, routes: readonly Route[]): Map<strin
   const section = (title: string, list: EntryRoute[]) =>
     list.length ? [`## ${line(title)}\n\n${list.map((r) => link(r.title, abs(r.canonical), r.description)).join('\n')}`] : [];
 
-  for (const lang of site.languages) {
+  for (const lang of languages) {
     const t = content.t(lang.code);
     const mine = routes.filter((r): r is EntryRoute => own(r) && r.lang.code === lang.code);
     const sections = [
@@ -59,11 +63,8 @@ export function llmsFiles(content: Content, routes: readonly Route[]): Map<strin
     files.set(`${lang.code}/llms.txt`, `# ${line(site.name)}\n\n> ${line(summary(content, lang.code))}\n\n${sections.join('\n\n')}\n`);
   }
   const def = site.defaultLanguage.code;
-  const languages = site.languages.map((l) => link(l.name, abs(`/${l.code}/llms.txt`), summary(content, l.code)));
-  files.set(
-    'llms.txt',
-    `# ${line(site.name)}\n\n> ${line(summary(content, def))}\n\n## ${line(content.t(def)('llms.languages'))}\n\n${languages.join('\n')}\n`,
-  );
+  const all = site.languages.map((l) => link(l.name, abs(`/${l.code}/llms.txt`), summary(content, l.code)));
+  files.set('llms.txt', `# ${line(site.name)}\n\n> ${line(summary(content, def))}\n\n## ${line(content.t(def)('llms.languages'))}\n\n${all.join('\n')}\n`);
   return files;
 }
 
